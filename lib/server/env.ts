@@ -1,0 +1,54 @@
+import "server-only";
+import path from "node:path";
+import * as z from "zod";
+
+const positiveInt = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .positive(`${name} must be greater than 0`)
+    .default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .startsWith("file:", "DATABASE_URL must be a file: URL for SQLite, e.g. file:./data/lvs-console.db")
+    .default("file:./data/lvs-console.db"),
+  PORT: z.coerce.number().int().min(1, "PORT must be 1-65535").max(65535, "PORT must be 1-65535").default(3000),
+  ADMIN_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, "ADMIN_USERNAME may use letters, digits, _ . - (1-64 characters)")
+    .default("admin"),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(8, "ADMIN_PASSWORD must be at least 8 characters")
+    .max(128, "ADMIN_PASSWORD must be at most 128 characters")
+    .optional(),
+  SESSION_IDLE_MINUTES: positiveInt("SESSION_IDLE_MINUTES", 30),
+  SESSION_ABSOLUTE_HOURS: positiveInt("SESSION_ABSOLUTE_HOURS", 12),
+  LOGIN_MAX_FAILURES: positiveInt("LOGIN_MAX_FAILURES", 5),
+  LOGIN_WINDOW_MINUTES: positiveInt("LOGIN_WINDOW_MINUTES", 15),
+  /** "true" forces Secure + __Host- cookies; otherwise they follow the request's scheme. */
+  COOKIE_SECURE: z.enum(["true", "false", "auto"]).default("auto"),
+});
+
+export type Env = z.infer<typeof envSchema> & { databaseFile: string };
+
+let cached: Env | undefined;
+
+/** Reads and validates every environment variable the console uses, once; throws naming the variable at fault. */
+export function env(): Env {
+  if (cached) return cached;
+  const raw = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => [key, process.env[key] === "" ? undefined : process.env[key]]),
+  );
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const file = parsed.data.DATABASE_URL.slice("file:".length);
+  cached = { ...parsed.data, databaseFile: path.isAbsolute(file) ? file : path.resolve(process.cwd(), file) };
+  return cached;
+}

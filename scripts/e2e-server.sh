@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The server Playwright tests against: the production build on a fresh database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db="${DATABASE_URL#file:}"
+rm -rf "$(dirname "$db")"
+mkdir -p "$(dirname "$db")"
+npm run -s db:migrate
+exec node_modules/.bin/next start -p "${PORT:-3100}"

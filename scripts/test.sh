@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: installs what the tests need when missing (system
+# tools as root, node modules), then type-checks and runs the unit, integration,
+# netfilter and end-to-end suites.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+# command -> Debian package
+declare -A needed=(
+  [chromium]=chromium [iptables]=iptables [ip6tables]=iptables [nft]=nftables
+  [keepalived]=keepalived [shellcheck]=shellcheck [ip]=iproute2 [ipvsadm]=ipvsadm
+)
+missing=()
+for cmd in "${!needed[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" command -v "$cmd" >/dev/null 2>&1 || missing+=("${needed[$cmd]}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  mapfile -t pkgs < <(printf '%s\n' "${missing[@]}" | sort -u)
+  if [ "$(id -u)" = 0 ]; then
+    echo "==> installing system packages: ${pkgs[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${pkgs[@]}"
+  else
+    echo "The tests need these Debian packages: ${pkgs[*]}" >&2
+    echo "Install them as root:  apt-get install -y ${pkgs[*]}" >&2
+    echo "(network-namespace tests also need root; without it they are skipped and CI=true fails them)" >&2
+    exit 1
+  fi
+fi
+export PATH="$PATH:/usr/sbin:/sbin"
+
+ensure_node_modules
+npm run -s prisma:generate >/dev/null
+
+echo "==> type-check"
+node_modules/.bin/tsc --noEmit
+
+echo "==> unit, integration and netfilter tests (vitest)"
+node_modules/.bin/vitest run
+
+echo "==> end-to-end tests (Playwright, Chromium)"
+ensure_build
+node_modules/.bin/playwright test
