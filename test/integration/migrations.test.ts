@@ -1,0 +1,58 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+
+const migrate = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(
+    process.execPath,
+    ["--experimental-wasm-modules", "--disable-warning=ExperimentalWarning", "scripts/migrate.mjs", ...args],
+    { encoding: "utf8", env: { ...process.env, ...env } },
+  );
+
+describe("database migrations", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "lvs-migrate-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prisma/migrations produce exactly schema.prisma (the schema engine's diff is empty)", () => {
+    const r = migrate(["--check"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
+  it("applies offline to a new SQLite file in WAL mode, then finds nothing left to apply", () => {
+    const file = path.join(dir, "nested", "console.db");
+    const first = migrate([], { DATABASE_URL: `file:${file}` });
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/migrated .*_init/);
+
+    const second = migrate([], { DATABASE_URL: `file:${file}` });
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain("is up to date");
+
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+      const tables = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .all()
+        .map((row) => (row as { name: string }).name);
+      expect(tables).toEqual(
+        expect.arrayContaining(["Cluster", "FirewallMarkBundle", "VirtualServer", "RealServer", "User", "Session",
+          "Export", "AuditEvent", "_prisma_migrations"]),
+      );
+      const applied = db.prepare("SELECT migration_name, finished_at FROM _prisma_migrations").all();
+      expect(applied).toHaveLength(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("refuses a DATABASE_URL that is not a file: URL, naming the variable", () => {
+    const r = migrate([], { DATABASE_URL: "postgres://localhost/x" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("DATABASE_URL must be a file: URL");
+  });
+});
