@@ -1,0 +1,75 @@
+import ipaddr from "ipaddr.js";
+
+/** Address family of an IP address: 4 or 6. */
+export type Family = 4 | 6;
+
+/** A parsed address: its family and canonical text (RFC 5952 for IPv6). */
+export interface ParsedAddress {
+  family: Family;
+  canonical: string;
+}
+
+// IPv4 must be a plain dotted quad (ipaddr.js would otherwise accept "127.1" or
+// hex parts); IPv6 may not carry a zone id or embed an IPv4 address.
+/** Parses an IPv4 or IPv6 address strictly; null when it is not one. */
+export function parseAddress(text: string): ParsedAddress | null {
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) {
+    return { family: 4, canonical: ipaddr.IPv4.parse(text).toString() };
+  }
+  if (!text.includes(":") || text.includes(".") || !ipaddr.IPv6.isValid(text)) return null;
+  const v6 = ipaddr.IPv6.parse(text);
+  if (v6.zoneId !== undefined) return null;
+  return { family: 6, canonical: v6.toString() };
+}
+
+/** Family of an address already validated by the schema (defaults to 4 when unparsable). */
+export function familyOf(text: string): Family {
+  return parseAddress(text)?.family ?? 4;
+}
+
+/** Canonical text of a validated address (the input itself when unparsable). */
+export function canonicalAddress(text: string): string {
+  return parseAddress(text)?.canonical ?? text;
+}
+
+/** Prefix length of a contiguous dotted IPv4 netmask, or null when not one. */
+export function ipv4MaskPrefix(text: string): number | null {
+  if (!ipaddr.IPv4.isValidFourPartDecimal(text)) return null;
+  return ipaddr.IPv4.parse(text).prefixLengthFromSubnetMask();
+}
+
+/** Dotted IPv4 netmask for a prefix length 0..32. */
+export function ipv4MaskFromPrefix(prefix: number): string {
+  return ipaddr.IPv4.subnetMaskFromPrefixLength(prefix).toString();
+}
+
+/** A host with an optional port, e.g. a sorry server. */
+export interface HostPort {
+  address: ParsedAddress;
+  port?: number;
+}
+
+/** Parses `a.b.c.d`, `a.b.c.d:port`, `v6` or `[v6]:port`; null when malformed. */
+export function parseHostPort(text: string): HostPort | null {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
+  if (bracketed) {
+    const address = parseAddress(bracketed[1] ?? "");
+    if (!address || address.family !== 6) return null;
+    return withPort(address, bracketed[2]);
+  }
+  const v4WithPort = /^([^:]+):(\d{1,5})$/.exec(text);
+  if (v4WithPort) {
+    const address = parseAddress(v4WithPort[1] ?? "");
+    if (!address || address.family !== 4) return null;
+    return withPort(address, v4WithPort[2]);
+  }
+  const address = parseAddress(text);
+  return address ? { address } : null;
+}
+
+function withPort(address: ParsedAddress, port: string | undefined): HostPort | null {
+  if (port === undefined) return { address };
+  const n = Number(port);
+  if (!/^[1-9]\d*$/.test(port) || n > 65535) return null;
+  return { address, port: n };
+}

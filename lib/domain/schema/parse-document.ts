@@ -1,0 +1,37 @@
+import type * as z from "zod";
+import { lvsDocumentSchema, type LvsDocument } from "./document";
+import { formatIssues, formatPath } from "./format-issues";
+
+/** One validation problem with its path. */
+export interface DocumentIssue {
+  path: string;
+  message: string;
+}
+
+/** Outcome of validating an interchange document. */
+export type ParseDocumentResult =
+  | { ok: true; doc: LvsDocument }
+  | { ok: false; issues: DocumentIssue[]; lines: string[] };
+
+/** Validates an unknown value (parsed JSON) as a version 1 document. */
+export function parseDocument(input: unknown): ParseDocumentResult {
+  const r = lvsDocumentSchema.safeParse(input);
+  if (r.success) return { ok: true, doc: r.data };
+  return { ok: false, issues: toIssues(r.error), lines: formatIssues(r.error) };
+}
+
+/** Validates JSON text as a document; malformed JSON is reported at the document root. */
+export function parseDocumentText(text: string): ParseDocumentResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const message = `not valid JSON (${e instanceof Error ? e.message : String(e)}); allowed: a JSON interchange document`;
+    return { ok: false, issues: [{ path: "(document)", message }], lines: [`(document): ${message}`] };
+  }
+  return parseDocument(value);
+}
+
+function toIssues(error: z.ZodError): DocumentIssue[] {
+  return error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+}

@@ -1,0 +1,139 @@
+import * as z from "zod";
+import { ipv4MaskPrefix, parseAddress, parseHostPort } from "../model/address";
+import { PORT_SPEC_ALLOWED, parsePortSpec } from "../model/ports";
+
+/** Shows a rejected value in an error message without echoing control characters or long text. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+// Every primitive reports "got …; allowed: …" (or "required; allowed: …") so a
+// path plus this message tells the operator exactly what to type.
+/** Error option for a zod schema that names what is allowed. */
+export function allowedError(allowed: string): { error: z.core.$ZodErrorMap } {
+  return {
+    error: (issue) =>
+      issue.input === undefined ? `required; allowed: ${allowed}` : `got ${describeValue(issue.input)}; allowed: ${allowed}`,
+  };
+}
+
+/** A string that must pass `check`, which returns null or why it fails. */
+export function checkedString(allowed: string, check: (s: string) => string | null) {
+  return z.string(allowedError(allowed)).superRefine((s, ctx) => {
+    const why = check(s);
+    if (why !== null) ctx.addIssue({ code: "custom", message: why, input: s });
+  });
+}
+
+/** An integer within [lo, hi]. */
+export function intInRange(lo: number, hi: number, unit = "") {
+  const allowed = `an integer ${lo}-${hi}${unit}`;
+  return z.int(allowedError(allowed)).min(lo, allowedError(allowed)).max(hi, allowedError(allowed));
+}
+
+const NAME = /^[A-Za-z0-9_.-]{1,31}$/;
+
+/** Name of a cluster, bundle, virtual or real server. */
+export const nameSchema = checkedString("1-31 characters of A-Z a-z 0-9 _ . -", (s) =>
+  NAME.test(s) ? null : `got ${describeValue(s)}; allowed: 1-31 characters of A-Z a-z 0-9 _ . -`,
+);
+
+const ADDRESS_ALLOWED = "an IPv4 address (192.0.2.10) or IPv6 address (2001:db8::10)";
+
+/** An IPv4 or IPv6 address, parsed (no zone ids, no dotted IPv4 inside IPv6). */
+export const ipAddressSchema = checkedString(ADDRESS_ALLOWED, (s) =>
+  parseAddress(s) ? null : `got ${describeValue(s)}; allowed: ${ADDRESS_ALLOWED}`,
+);
+
+/** A contiguous dotted IPv4 netmask or, for IPv6, a prefix length; family is checked by the owner. */
+export const maskSchema = z.union([z.string(), z.int()], allowedError("a dotted IPv4 netmask or an IPv6 prefix length 0-128"));
+
+/** Why a mask is wrong for the family, or null when it fits. */
+export function checkMask(mask: string | number, family: 4 | 6): string | null {
+  if (family === 4) {
+    const ok = typeof mask === "string" && ipv4MaskPrefix(mask) !== null;
+    return ok ? null : `got ${describeValue(mask)}; allowed: a contiguous dotted IPv4 netmask (255.255.255.0)`;
+  }
+  const n = typeof mask === "number" ? mask : /^(0|[1-9]\d{0,2})$/.test(mask) ? Number(mask) : NaN;
+  return Number.isInteger(n) && n >= 0 && n <= 128 ? null : `got ${describeValue(mask)}; allowed: an IPv6 prefix length 0-128`;
+}
+
+/** Prefix length of a mask already checked by checkMask. */
+export function maskPrefix(mask: string | number, family: 4 | 6): number {
+  if (family === 4 && typeof mask === "string") return ipv4MaskPrefix(mask) ?? 32;
+  return Number(mask);
+}
+
+/** A TCP/UDP port 1-65535. */
+export const portSchema = intInRange(1, 65535);
+
+/** One entry of a bundle's port list: "80", "10000-20000" or "10000:20000". */
+export const portSpecSchema = checkedString(PORT_SPEC_ALLOWED, (s) => {
+  const r = parsePortSpec(s);
+  return r.ok ? null : r.message;
+});
+
+/** A netfilter/IPVS firewall mark. */
+export const markSchema = intInRange(1, 4294967295);
+
+/** A duration in seconds. */
+export const secondsSchema = (lo: number, hi: number) => intInRange(lo, hi, " seconds");
+
+const DEVICE = /^[A-Za-z0-9_.-]{1,15}(?::[A-Za-z0-9_]{1,14})?$/;
+const DEVICE_ALLOWED = "an interface or alias label like eth0 or eth0:1 (at most 15 characters)";
+
+/** A network device or alias label, e.g. eth1:1. */
+export const deviceSchema = checkedString(DEVICE_ALLOWED, (s) =>
+  DEVICE.test(s) && s.length <= 15 ? null : `got ${describeValue(s)}; allowed: ${DEVICE_ALLOWED}`,
+);
+
+/** Free text shown only inside comments; renderers strip control characters and clamp it. */
+export const descriptionSchema = z.string(allowedError("text of at most 200 characters")).max(200, allowedError("text of at most 200 characters"));
+
+// Printable ASCII except the double quote; a backslash only as the escapes \r \n \t \\.
+const HEALTH = /^(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[rnt\\])+$/;
+const HEALTH_ALLOWED = 'printable ASCII without ", 1-255 characters; backslash only in \\r \\n \\t \\\\';
+
+/** A health-check send or expect string. */
+export const healthStringSchema = checkedString(HEALTH_ALLOWED, (s) =>
+  s.length <= 255 && HEALTH.test(s) ? null : `got ${describeValue(s)}; allowed: ${HEALTH_ALLOWED}`,
+);
+
+const PROGRAM = /^\/[A-Za-z0-9_./-]+(?: [A-Za-z0-9_./%:=,+-]+)*$/;
+const PROGRAM_ALLOWED = "an absolute path then space-separated arguments of A-Z a-z 0-9 _ . / % : = , + - (%h = real server), at most 255 characters";
+
+/** A health-check sending program, e.g. "/usr/local/bin/check-dns %h". */
+export const sendProgramSchema = checkedString(PROGRAM_ALLOWED, (s) =>
+  s.length <= 255 && PROGRAM.test(s) ? null : `got ${describeValue(s)}; allowed: ${PROGRAM_ALLOWED}`,
+);
+
+const HOST_PORT_ALLOWED = "an address with an optional port: 192.0.2.5, 192.0.2.5:80, 2001:db8::5 or [2001:db8::5]:80";
+
+/** A host with an optional port, e.g. a sorry server. */
+export const hostPortSchema = checkedString(HOST_PORT_ALLOWED, (s) =>
+  parseHostPort(s) ? null : `got ${describeValue(s)}; allowed: ${HOST_PORT_ALLOWED}`,
+);
+
+/** Builds a closed enum whose error lists the allowed values. */
+export function closedEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, allowedError(values.join(", ")));
+}
+
+/** A strict object: unknown keys are errors that list the allowed keys. */
+export function strictObject<S extends z.core.$ZodLooseShape>(shape: S) {
+  const keys = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code === "unrecognized_keys") return `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}; allowed: ${keys}`;
+      return issue.input === undefined ? `required; allowed: an object with ${keys}` : `got ${describeValue(issue.input)}; allowed: an object with ${keys}`;
+    },
+  });
+}
+
+/** A list whose errors say what each element must be. */
+export function listOf<T extends z.ZodType>(item: T, what: string, max: number, min = 0) {
+  const allowed = `a list of ${min}-${max} ${what}`;
+  return z.array(item, allowedError(allowed)).min(min, allowedError(allowed)).max(max, allowedError(allowed));
+}

@@ -1,0 +1,70 @@
+import * as z from "zod";
+import { familyOf } from "../model/address";
+import {
+  checkMask, closedEnum, deviceSchema, healthStringSchema, hostPortSchema, ipAddressSchema, listOf, markSchema, maskSchema,
+  nameSchema, portSchema, secondsSchema, sendProgramSchema, strictObject,
+} from "./primitives";
+import { realServerSchema } from "./real-server";
+
+/** IPVS schedulers; the last three are not known to Piranha's lvs.cf. */
+export const SCHEDULERS = ["rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq", "fo", "ovf", "mh"] as const;
+/** Schedulers Piranha's pulse/nanny accept. */
+export const LVS_CF_SCHEDULERS: readonly Scheduler[] = ["rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq"];
+/** Protocols of a virtual server. */
+export const SERVICE_PROTOCOLS = ["tcp", "udp"] as const;
+/** Load monitors of Piranha. */
+export const LOAD_MONITORS = ["none", "rup", "ruptime"] as const;
+
+/** Persistence: timeout (0 = off) and granularity mask (IPv4 netmask or IPv6 prefix length). */
+export const persistenceSchema = strictObject({
+  timeoutSeconds: secondsSchema(0, 2147483).default(0),
+  netmask: maskSchema.optional(),
+});
+
+/** Health check (Piranha EDIT MONITORING SCRIPTS). */
+export const monitorSchema = strictObject({
+  send: healthStringSchema.optional(),
+  expect: healthStringSchema.optional(),
+  expectIsRegex: z.boolean().default(false),
+  sendProgram: sendProgramSchema.optional(),
+});
+
+/** A virtual server (the virtual server form's schema). */
+export const virtualServerSchema = strictObject({
+  name: nameSchema,
+  active: z.boolean().default(true),
+  vip: ipAddressSchema,
+  vipNetmask: maskSchema.optional(),
+  device: deviceSchema.optional(),
+  protocol: closedEnum(SERVICE_PROTOCOLS).default("tcp"),
+  port: portSchema,
+  firewallMark: markSchema.optional(),
+  scheduler: closedEnum(SCHEDULERS).default("wlc"),
+  persistence: persistenceSchema.optional(),
+  reentrySeconds: secondsSchema(0, 86400).default(15),
+  serviceTimeoutSeconds: secondsSchema(1, 86400).default(6),
+  quiesceServer: z.boolean().default(false),
+  loadMonitor: closedEnum(LOAD_MONITORS).default("none"),
+  sorryServer: hostPortSchema.optional(),
+  monitor: monitorSchema.optional(),
+  realServers: listOf(realServerSchema, "real servers", 1024).default([]),
+}).superRefine((vs, ctx) => {
+  const family = familyOf(vs.vip);
+  const masks: [string, string | number | undefined][] = [
+    ["vipNetmask", vs.vipNetmask],
+    ["persistence.netmask", vs.persistence?.netmask],
+  ];
+  for (const [field, mask] of masks) {
+    const why = mask === undefined ? null : checkMask(mask, family);
+    if (why) ctx.addIssue({ code: "custom", path: field.split("."), message: `${why} (the VIP is IPv${family})`, input: mask });
+  }
+});
+
+/** A virtual server after defaults. */
+export type VirtualServer = z.output<typeof virtualServerSchema>;
+/** A virtual server as written. */
+export type VirtualServerInput = z.input<typeof virtualServerSchema>;
+/** IPVS scheduler name. */
+export type Scheduler = (typeof SCHEDULERS)[number];
+/** Persistence settings after defaults. */
+export type Persistence = z.output<typeof persistenceSchema>;
