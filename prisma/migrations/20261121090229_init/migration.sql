@@ -58,7 +58,7 @@ CREATE TABLE "VirtualServer" (
     "name" TEXT NOT NULL,
     "active" BOOLEAN NOT NULL DEFAULT true,
     "vip" TEXT NOT NULL,
-    "vipNetmask" TEXT NOT NULL DEFAULT '255.255.255.0',
+    "vipNetmask" TEXT,
     "device" TEXT,
     "protocol" TEXT NOT NULL DEFAULT 'tcp',
     "port" INTEGER NOT NULL,
