@@ -1,0 +1,179 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { familyOf } from "@/lib/domain/model/address";
+import { parsePortSpec } from "@/lib/domain/model/ports";
+import { lvsDocumentSchema, type LvsDocument } from "@/lib/domain/schema";
+import { db } from "./db";
+
+type Tx = Prisma.TransactionClient;
+
+const clusterInclude = {
+  firewallMarks: { orderBy: [{ mark: "asc" }, { id: "asc" }], include: { ports: { orderBy: { position: "asc" } } } },
+  virtualServers: { orderBy: { name: "asc" }, include: { realServers: { orderBy: { name: "asc" } } } },
+} satisfies Prisma.ClusterInclude;
+
+type ClusterRow = Prisma.ClusterGetPayload<{ include: typeof clusterInclude }>;
+
+// IPv6 masks are stored as text ("64") but the document carries prefix lengths as numbers.
+const maskOut = (mask: string | null, vip: string): string | number | undefined =>
+  mask === null ? undefined : familyOf(vip) === 6 && /^\d+$/.test(mask) ? Number(mask) : mask;
+
+const opt = <K extends string, V>(key: K, value: V | null | undefined) =>
+  (value === null || value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+
+/** Builds the interchange document of a loaded cluster (the form every renderer takes). */
+export function toDocument(c: ClusterRow): LvsDocument {
+  const raw = {
+    version: 1,
+    cluster: {
+      name: c.name,
+      primary: { publicIp: c.primaryPublicIp, ...opt("privateIp", c.primaryPrivateIp) },
+      network: c.network,
+      ...(c.natRouterIp && c.natRouterNetmask && c.natRouterDevice
+        ? { natRouter: { ip: c.natRouterIp, netmask: maskOut(c.natRouterNetmask, c.natRouterIp), device: c.natRouterDevice } }
+        : {}),
+      backup: { enabled: c.backupEnabled, ...opt("publicIp", c.backupPublicIp), ...opt("privateIp", c.backupPrivateIp) },
+      heartbeat: { intervalSeconds: c.heartbeatInterval, deadAfterSeconds: c.heartbeatDeadAfter, port: c.heartbeatPort },
+      monitorLinks: c.monitorLinks,
+      syncDaemon: c.syncDaemon,
+      timeouts: { tcp: c.timeoutTcp, tcpfin: c.timeoutTcpFin, udp: c.timeoutUdp },
+      serialNo: c.serialNo,
+    },
+    firewallMarks: c.firewallMarks.map((b) => ({
+      mark: Number(b.mark),
+      name: b.name,
+      ...(b.description ? { description: b.description } : {}),
+      vip: b.vip,
+      protocol: b.protocol,
+      ports: b.ports.map((p) => (p.lo === p.hi ? String(p.lo) : `${p.lo}-${p.hi}`)),
+    })),
+    virtualServers: c.virtualServers.map((v) => ({
+      name: v.name,
+      active: v.active,
+      vip: v.vip,
+      ...opt("vipNetmask", maskOut(v.vipNetmask, v.vip)),
+      ...opt("device", v.device),
+      protocol: v.protocol,
+      port: v.port,
+      ...opt("firewallMark", v.firewallMark === null ? null : Number(v.firewallMark)),
+      scheduler: v.scheduler,
+      persistence: { timeoutSeconds: v.persistenceTimeout, ...opt("netmask", maskOut(v.persistenceNetmask, v.vip)) },
+      reentrySeconds: v.reentrySeconds,
+      serviceTimeoutSeconds: v.serviceTimeoutSeconds,
+      quiesceServer: v.quiesceServer,
+      loadMonitor: v.loadMonitor,
+      ...opt("sorryServer", v.sorryServer),
+      monitor: {
+        ...opt("send", v.monitorSend),
+        ...opt("expect", v.monitorExpect),
+        expectIsRegex: v.monitorExpectRegex,
+        ...opt("sendProgram", v.monitorSendProgram),
+      },
+      realServers: v.realServers.map((r) => ({
+        name: r.name,
+        address: r.address,
+        ...opt("port", r.port),
+        weight: r.weight,
+        active: r.active,
+      })),
+    })),
+  };
+  // Rows were validated on the way in; parsing again fills defaults and guards
+  // the renderers against anything written to the database by other means.
+  const parsed = lvsDocumentSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(`cluster ${c.name} holds data the document schema refuses at ${first?.path.join(".")}: ${first?.message}`);
+  }
+  return parsed.data;
+}
+
+/** The cluster's model as an interchange document, read in one consistent snapshot. No authorization: callers check it. */
+export async function readClusterDocument(clusterId: number, tx: Tx | typeof db = db): Promise<LvsDocument | null> {
+  const row = await tx.cluster.findUnique({ where: { id: clusterId }, include: clusterInclude });
+  return row ? toDocument(row) : null;
+}
+
+/** Replaces a cluster's settings, bundles and virtual servers with a validated document, inside the caller's transaction. */
+export async function writeClusterDocument(tx: Tx, clusterId: number, doc: LvsDocument): Promise<void> {
+  const c = doc.cluster;
+  await tx.firewallMarkBundle.deleteMany({ where: { clusterId } });
+  await tx.virtualServer.deleteMany({ where: { clusterId } });
+  await tx.cluster.update({
+    where: { id: clusterId },
+    data: {
+      name: c.name,
+      primaryPublicIp: c.primary.publicIp,
+      primaryPrivateIp: c.primary.privateIp ?? null,
+      network: c.network,
+      natRouterIp: c.natRouter?.ip ?? null,
+      natRouterNetmask: c.natRouter === undefined ? null : String(c.natRouter.netmask),
+      natRouterDevice: c.natRouter?.device ?? null,
+      backupEnabled: c.backup?.enabled ?? false,
+      backupPublicIp: c.backup?.publicIp ?? null,
+      backupPrivateIp: c.backup?.privateIp ?? null,
+      heartbeatInterval: c.heartbeat.intervalSeconds,
+      heartbeatDeadAfter: c.heartbeat.deadAfterSeconds,
+      heartbeatPort: c.heartbeat.port,
+      monitorLinks: c.monitorLinks,
+      syncDaemon: c.syncDaemon,
+      timeoutTcp: c.timeouts.tcp,
+      timeoutTcpFin: c.timeouts.tcpfin,
+      timeoutUdp: c.timeouts.udp,
+      serialNo: { increment: 1 },
+      version: { increment: 1 },
+    },
+  });
+  for (const b of doc.firewallMarks) {
+    await tx.firewallMarkBundle.create({
+      data: {
+        clusterId,
+        mark: BigInt(b.mark),
+        family: familyOf(b.vip) === 6 ? "ipv6" : "ipv4",
+        name: b.name,
+        description: b.description ?? "",
+        vip: b.vip,
+        protocol: b.protocol,
+        ports: {
+          create: b.ports.map((spec, position) => {
+            const r = parsePortSpec(spec);
+            if (!r.ok) throw new Error(`firewall mark ${b.name}: ${r.message}`);
+            return { position, lo: r.range.lo, hi: r.range.hi };
+          }),
+        },
+      },
+    });
+  }
+  for (const v of doc.virtualServers) {
+    await tx.virtualServer.create({
+      data: {
+        clusterId,
+        name: v.name,
+        active: v.active,
+        vip: v.vip,
+        vipNetmask: v.vipNetmask === undefined ? null : String(v.vipNetmask),
+        device: v.device ?? null,
+        protocol: v.protocol,
+        port: v.port,
+        firewallMark: v.firewallMark === undefined ? null : BigInt(v.firewallMark),
+        scheduler: v.scheduler,
+        persistenceTimeout: v.persistence?.timeoutSeconds ?? 0,
+        persistenceNetmask: v.persistence?.netmask === undefined ? null : String(v.persistence.netmask),
+        reentrySeconds: v.reentrySeconds,
+        serviceTimeoutSeconds: v.serviceTimeoutSeconds,
+        quiesceServer: v.quiesceServer,
+        loadMonitor: v.loadMonitor,
+        sorryServer: v.sorryServer ?? null,
+        monitorSend: v.monitor?.send ?? null,
+        monitorExpect: v.monitor?.expect ?? null,
+        monitorExpectRegex: v.monitor?.expectIsRegex ?? false,
+        monitorSendProgram: v.monitor?.sendProgram ?? null,
+        realServers: {
+          create: v.realServers.map((r) => ({
+            name: r.name, address: r.address, port: r.port ?? null, weight: r.weight, active: r.active,
+          })),
+        },
+      },
+    });
+  }
+}
