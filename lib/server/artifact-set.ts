@@ -1,0 +1,48 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { lintDocument, type Diagnostic } from "@/lib/domain/lint";
+import { renderAll } from "@/lib/domain/render";
+import type { LvsDocument } from "@/lib/domain/schema";
+
+/** One rendered file with its checksum. */
+export interface RenderedArtifact {
+  format: string;
+  filename: string;
+  text: string;
+  sha256: string;
+}
+
+/** Everything derived from one document: the artifacts the preview shows and an export stores. */
+export interface ArtifactSet {
+  documentJson: string;
+  documentSha256: string;
+  diagnostics: Diagnostic[];
+  blocked: boolean;
+  artifacts: RenderedArtifact[];
+}
+
+/** Hex sha256 of a UTF-8 string. */
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** The document as stored in exports and offered for download: stable key order, two-space indent. */
+export function serializeDocument(doc: LvsDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+// The preview and the export both come through here, so what was previewed is
+// byte for byte what an export stores and a download serves.
+/** Lints and renders every artifact of a document. */
+export function buildArtifactSet(doc: LvsDocument): ArtifactSet {
+  const documentJson = serializeDocument(doc);
+  const diagnostics = lintDocument(doc);
+  const artifacts = renderAll(doc).map((a) => ({ format: a.format, filename: a.filename, text: a.text, sha256: sha256(a.text) }));
+  return {
+    documentJson,
+    documentSha256: sha256(documentJson),
+    diagnostics,
+    blocked: diagnostics.some((d) => d.severity === "error"),
+    artifacts,
+  };
+}

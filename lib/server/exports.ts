@@ -1,0 +1,133 @@
+import "server-only";
+import type { Diagnostic } from "@/lib/domain/lint";
+import type { ExportRequest } from "@/lib/domain/schema/export-request";
+import { buildArtifactSet } from "./artifact-set";
+import { recordAudit } from "./audit";
+import { requirePermission } from "./auth/permissions";
+import { readClusterDocument } from "./cluster-document";
+import { db } from "./db";
+import { findLastExport, toExportSummary, type ExportSummary } from "./preview";
+
+/** Outcome of an export attempt. */
+export type ExportOutcome =
+  | { status: "created"; export: ExportSummary }
+  | { status: "unchanged"; export: ExportSummary }
+  | { status: "blocked"; diagnostics: Diagnostic[] }
+  | { status: "stale"; message: string }
+  | { status: "not-found" };
+
+/** Stores an immutable snapshot of a cluster: document, every artifact and their sha256; refuses on lint errors. */
+export async function createExport(request: ExportRequest): Promise<ExportOutcome> {
+  const user = await requirePermission("export.create");
+  return db.$transaction(async (tx) => {
+    const doc = await readClusterDocument(request.clusterId, tx);
+    if (!doc) return { status: "not-found" } as const;
+    const set = buildArtifactSet(doc);
+    if (request.previewedDocumentSha256 && request.previewedDocumentSha256 !== set.documentSha256) {
+      return {
+        status: "stale",
+        message: "The configuration changed after this preview was made. Review the new preview, then export again.",
+      } as const;
+    }
+    if (set.blocked) return { status: "blocked", diagnostics: set.diagnostics.filter((d) => d.severity === "error") } as const;
+    const last = await findLastExport(request.clusterId);
+    if (last && last.documentSha256 === set.documentSha256) return { status: "unchanged", export: toExportSummary(last) } as const;
+    const created = await tx.export.create({
+      data: {
+        clusterId: request.clusterId,
+        serialNo: doc.cluster.serialNo,
+        authorId: user.userId,
+        authorName: user.username,
+        comment: request.comment,
+        document: set.documentJson,
+        documentSha256: set.documentSha256,
+        artifacts: { create: set.artifacts.map((a) => ({ format: a.format, filename: a.filename, content: a.text, sha256: a.sha256 })) },
+      },
+    });
+    await recordAudit(tx, {
+      actor: user,
+      action: "export.create",
+      targetType: "export",
+      targetId: String(created.id),
+      clusterId: request.clusterId,
+      after: {
+        serialNo: created.serialNo,
+        comment: created.comment,
+        documentSha256: set.documentSha256,
+        artifacts: Object.fromEntries(set.artifacts.map((a) => [a.filename, a.sha256])),
+      },
+    });
+    return { status: "created", export: toExportSummary(created) } as const;
+  });
+}
+
+/** One export in the history list, with its artifacts' names and checksums. */
+export interface ExportHistoryItem extends ExportSummary {
+  artifacts: { format: string; filename: string; sha256: string; bytes: number }[];
+}
+
+/** A page of a cluster's export history, newest first. */
+export async function listExports(clusterId: number, page = 1, pageSize = 20): Promise<{ items: ExportHistoryItem[]; total: number }> {
+  await requirePermission("cluster.read");
+  const [rows, total] = await db.$transaction([
+    db.export.findMany({
+      where: { clusterId },
+      orderBy: { id: "desc" },
+      skip: (Math.max(1, page) - 1) * pageSize,
+      take: pageSize,
+      include: { artifacts: { select: { format: true, filename: true, sha256: true, content: true }, orderBy: { id: "asc" } } },
+    }),
+    db.export.count({ where: { clusterId } }),
+  ]);
+  return {
+    total,
+    items: rows.map((e) => ({
+      ...toExportSummary(e),
+      artifacts: e.artifacts.map((a) => ({
+        format: a.format, filename: a.filename, sha256: a.sha256, bytes: Buffer.byteLength(a.content, "utf8"),
+      })),
+    })),
+  };
+}
+
+/** A stored file ready to be served. */
+export interface StoredFile {
+  filename: string;
+  content: string;
+  sha256: string;
+}
+
+/** Reads one artifact of an export for download, recording the download and its checksum. */
+export async function downloadExportArtifact(exportId: number, format: string, ip?: string): Promise<StoredFile | null> {
+  const user = await requirePermission("export.download");
+  return db.$transaction(async (tx) => {
+    const artifact = await tx.exportArtifact.findUnique({
+      where: { exportId_format: { exportId, format } },
+      include: { export: { select: { clusterId: true } } },
+    });
+    if (!artifact) return null;
+    await recordAudit(tx, {
+      actor: user, action: "export.download", targetType: "export", targetId: String(exportId),
+      clusterId: artifact.export.clusterId, detail: `${artifact.filename} sha256=${artifact.sha256}`, ...(ip ? { ip } : {}),
+    });
+    return { filename: artifact.filename, content: artifact.content, sha256: artifact.sha256 };
+  });
+}
+
+/** Every artifact of an export plus its document, recording the download. */
+export async function downloadExportBundle(exportId: number, ip?: string) {
+  const user = await requirePermission("export.download");
+  return db.$transaction(async (tx) => {
+    const found = await tx.export.findUnique({
+      where: { id: exportId },
+      include: { artifacts: { orderBy: { id: "asc" } }, cluster: { select: { name: true } } },
+    });
+    if (!found) return null;
+    await recordAudit(tx, {
+      actor: user, action: "export.download", targetType: "export", targetId: String(exportId),
+      clusterId: found.clusterId, detail: `archive of ${found.artifacts.length} artifacts, document sha256=${found.documentSha256}`,
+      ...(ip ? { ip } : {}),
+    });
+    return found;
+  });
+}
