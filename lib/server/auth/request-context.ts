@@ -1,0 +1,57 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { env } from "@/lib/server/env";
+
+export const COOKIE_NAME = "lvs_session";
+export const SECURE_COOKIE_NAME = "__Host-lvs_session";
+
+/** Who is calling: client address (best effort), user agent, and whether the request came over https. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+  secure: boolean;
+}
+
+/**
+ * Reads the request's metadata. The address comes from X-Forwarded-For, which
+ * Next fills from the socket when no proxy set it; behind no proxy a client can
+ * forge it, which only weakens the per-address throttle (the per-account one holds).
+ */
+export async function getRequestMeta(): Promise<RequestMeta> {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
+  const setting = env().COOKIE_SECURE;
+  const secure = setting === "true" || (setting === "auto" && (h.get("x-forwarded-proto") ?? "").split(",")[0]?.trim() === "https");
+  return { ip: forwarded ? forwarded.slice(0, 64) : null, userAgent: h.get("user-agent")?.slice(0, 256) ?? null, secure };
+}
+
+/** The cookie name for this scheme: `__Host-` (Secure, no Domain, Path=/) over https. */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_COOKIE_NAME : COOKIE_NAME;
+}
+
+/** The session token presented by this request, if any. */
+export async function readSessionToken(): Promise<string | null> {
+  const { secure } = await getRequestMeta();
+  const value = (await cookies()).get(sessionCookieName(secure))?.value;
+  return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Strict, Path=/, Secure over https; expires with the session's absolute deadline. */
+export async function writeSessionCookie(token: string, expiresAt: Date): Promise<void> {
+  const { secure } = await getRequestMeta();
+  (await cookies()).set(sessionCookieName(secure), token, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure,
+    path: "/",
+    expires: expiresAt,
+  });
+}
+
+/** Removes the session cookie under both names. */
+export async function clearSessionCookie(): Promise<void> {
+  const jar = await cookies();
+  const { secure } = await getRequestMeta();
+  jar.delete({ name: sessionCookieName(secure), path: "/", secure, httpOnly: true, sameSite: "strict" });
+}

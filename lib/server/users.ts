@@ -1,0 +1,173 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ChangeOwnPasswordInput, ChangeRoleInput, CreateUserInput, ResetPasswordInput, SetDisabledInput } from "@/lib/validation/account";
+import { recordAudit } from "./audit";
+import { UserFacingError } from "./auth/action-result";
+import { hashPassword, passwordProblem, verifyPassword } from "./auth/password";
+import { requirePermission } from "./auth/permissions";
+import { isRole, type Role } from "./auth/roles";
+import { createSession, deleteUserSessions } from "./auth/session-store";
+import { db } from "./db";
+
+/** A user as the admin page sees it: never the password hash. */
+export interface UserSummary {
+  id: number;
+  username: string;
+  role: Role;
+  disabled: boolean;
+  lastLoginAt: Date | null;
+  passwordChangedAt: Date;
+  createdAt: Date;
+  activeSessions: number;
+  version: number;
+}
+
+type Tx = Prisma.TransactionClient;
+type RequestInfo = { ip: string | null; userAgent?: string | null };
+
+function assertAcceptablePassword(password: string, username: string, field: string): void {
+  const problem = passwordProblem(password, { username });
+  if (problem) throw new UserFacingError(problem, { [field]: [problem] });
+}
+
+/** Refuses a change that would leave no enabled admin. */
+async function assertAnotherActiveAdmin(tx: Tx, userId: number): Promise<void> {
+  const others = await tx.user.count({ where: { role: "admin", disabled: false, id: { not: userId } } });
+  if (others === 0) throw new UserFacingError("The last active admin cannot be demoted or disabled.");
+}
+
+const CONFLICT = "Someone else changed this user meanwhile. Reload and try again.";
+
+/** Lists every account for the users page. */
+export async function listUsers(): Promise<UserSummary[]> {
+  await requirePermission("user.manage");
+  const now = new Date();
+  const users = await db.user.findMany({
+    orderBy: { username: "asc" },
+    include: { _count: { select: { sessions: { where: { expiresAt: { gt: now } } } } } },
+  });
+  return users.map((u) => ({
+    id: u.id,
+    username: u.username,
+    role: isRole(u.role) ? u.role : "viewer",
+    disabled: u.disabled,
+    lastLoginAt: u.lastLoginAt,
+    passwordChangedAt: u.passwordChangedAt,
+    createdAt: u.createdAt,
+    activeSessions: u._count.sessions,
+    version: u.version,
+  }));
+}
+
+/** Creates an account with an initial password. */
+export async function createUser(input: CreateUserInput, request: RequestInfo): Promise<{ id: number }> {
+  const actor = await requirePermission("user.manage");
+  assertAcceptablePassword(input.password, input.username, "password");
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { username: input.username, role: input.role, passwordHash } });
+      await recordAudit(tx, {
+        actor, action: "user.create", targetType: "user", targetId: user.id,
+        after: { username: user.username, role: user.role, disabled: false }, ip: request.ip,
+      });
+      return { id: user.id };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new UserFacingError("That username is taken.", { username: ["That username is taken."] });
+    }
+    throw error;
+  }
+}
+
+/** Changes a user's role; the last active admin keeps theirs. */
+export async function changeUserRole(input: ChangeRoleInput, request: RequestInfo): Promise<void> {
+  const actor = await requirePermission("user.manage");
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!user) throw new UserFacingError("No such user.");
+    if (user.role === input.role) return;
+    if (user.role === "admin" && !user.disabled) await assertAnotherActiveAdmin(tx, user.id);
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, version: input.version },
+      data: { role: input.role, version: { increment: 1 } },
+    });
+    if (count === 0) throw new UserFacingError(CONFLICT);
+    await recordAudit(tx, {
+      actor, action: "user.role.change", targetType: "user", targetId: user.id,
+      before: { role: user.role }, after: { role: input.role }, detail: user.username, ip: request.ip,
+    });
+  });
+}
+
+/** Disables (ending every session) or re-enables an account; the last active admin stays enabled. */
+export async function setUserDisabled(input: SetDisabledInput, request: RequestInfo): Promise<void> {
+  const actor = await requirePermission("user.manage");
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!user) throw new UserFacingError("No such user.");
+    if (user.disabled === input.disabled) return;
+    if (input.disabled && user.role === "admin") await assertAnotherActiveAdmin(tx, user.id);
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, version: input.version },
+      data: { disabled: input.disabled, version: { increment: 1 } },
+    });
+    if (count === 0) throw new UserFacingError(CONFLICT);
+    const ended = input.disabled ? await deleteUserSessions(tx, user.id) : 0;
+    await recordAudit(tx, {
+      actor, action: input.disabled ? "user.disable" : "user.enable", targetType: "user", targetId: user.id,
+      before: { disabled: user.disabled }, after: { disabled: input.disabled },
+      detail: input.disabled ? `${user.username}; ended ${ended} session(s)` : user.username, ip: request.ip,
+    });
+  });
+}
+
+/** Sets a new password for another user and ends their sessions. */
+export async function resetUserPassword(input: ResetPasswordInput, request: RequestInfo): Promise<void> {
+  const actor = await requirePermission("user.manage");
+  const target = await db.user.findUnique({ where: { id: input.userId }, select: { username: true } });
+  if (!target) throw new UserFacingError("No such user.");
+  assertAcceptablePassword(input.password, target.username, "password");
+  const passwordHash = await hashPassword(input.password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: input.userId },
+      data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } },
+    });
+    const ended = await deleteUserSessions(tx, input.userId);
+    await recordAudit(tx, {
+      actor, action: "user.password.reset", targetType: "user", targetId: input.userId,
+      detail: `${target.username}; ended ${ended} session(s)`, ip: request.ip,
+    });
+  });
+}
+
+/** Changes the caller's own password after checking the current one; ends every session and opens a fresh one. */
+export async function changeOwnPassword(
+  input: ChangeOwnPasswordInput,
+  request: RequestInfo,
+): Promise<{ token: string; expiresAt: Date }> {
+  const actor = await requirePermission("account.update");
+  const user = await db.user.findUnique({ where: { id: actor.userId } });
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new UserFacingError("The current password is wrong.", { currentPassword: ["The current password is wrong."] });
+  }
+  assertAcceptablePassword(input.newPassword, user.username, "newPassword");
+  if (await verifyPassword(user.passwordHash, input.newPassword)) {
+    throw new UserFacingError("Choose a password different from the current one.", { newPassword: ["Choose a different password."] });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } },
+    });
+    const ended = await deleteUserSessions(tx, user.id);
+    await recordAudit(tx, {
+      actor, action: "account.password.change", targetType: "user", targetId: user.id,
+      detail: `ended ${ended} session(s)`, ip: request.ip,
+    });
+    return createSession(tx, user.id, { ip: request.ip, userAgent: request.userAgent ?? null });
+  });
+}
