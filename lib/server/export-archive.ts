@@ -70,7 +70,7 @@ export async function buildArchive(folder: string, meta: ArchiveMeta, files: rea
   const tar = pack();
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
-    tar.on("data", (c: Buffer) => chunks.push(c));
+    tar.on("data", (c: unknown) => { chunks.push(c as Buffer); });
     tar.on("end", resolve);
     tar.on("error", reject);
   });

@@ -2,10 +2,10 @@ import "server-only";
 import type { Diagnostic } from "@/lib/domain/lint";
 import type { ExportRequest } from "@/lib/domain/schema/export-request";
 import { buildArtifactSet } from "./artifact-set";
-import { recordAudit } from "./audit";
 import { requirePermission } from "./auth/permissions";
 import { readClusterDocument } from "./cluster-document";
 import { db } from "./db";
+import { auditChange } from "./panel-audit";
 import { findLastExport, toExportSummary, type ExportSummary } from "./preview";
 
 /** Outcome of an export attempt. */
@@ -44,8 +44,7 @@ export async function createExport(request: ExportRequest): Promise<ExportOutcom
         artifacts: { create: set.artifacts.map((a) => ({ format: a.format, filename: a.filename, content: a.text, sha256: a.sha256 })) },
       },
     });
-    await recordAudit(tx, {
-      actor: user,
+    await auditChange(tx, user, {
       action: "export.create",
       targetType: "export",
       targetId: String(created.id),
@@ -98,7 +97,7 @@ export interface StoredFile {
 }
 
 /** Reads one artifact of an export for download, recording the download and its checksum. */
-export async function downloadExportArtifact(exportId: number, format: string, ip?: string): Promise<StoredFile | null> {
+export async function downloadExportArtifact(exportId: number, format: string): Promise<StoredFile | null> {
   const user = await requirePermission("export.download");
   return db.$transaction(async (tx) => {
     const artifact = await tx.exportArtifact.findUnique({
@@ -106,16 +105,16 @@ export async function downloadExportArtifact(exportId: number, format: string, i
       include: { export: { select: { clusterId: true } } },
     });
     if (!artifact) return null;
-    await recordAudit(tx, {
-      actor: user, action: "export.download", targetType: "export", targetId: String(exportId),
-      clusterId: artifact.export.clusterId, detail: `${artifact.filename} sha256=${artifact.sha256}`, ...(ip ? { ip } : {}),
+    await auditChange(tx, user, {
+      action: "export.download", targetType: "export", targetId: String(exportId),
+      clusterId: artifact.export.clusterId, detail: `${artifact.filename} sha256=${artifact.sha256}`,
     });
     return { filename: artifact.filename, content: artifact.content, sha256: artifact.sha256 };
   });
 }
 
 /** Every artifact of an export plus its document, recording the download. */
-export async function downloadExportBundle(exportId: number, ip?: string) {
+export async function downloadExportBundle(exportId: number) {
   const user = await requirePermission("export.download");
   return db.$transaction(async (tx) => {
     const found = await tx.export.findUnique({
@@ -123,10 +122,9 @@ export async function downloadExportBundle(exportId: number, ip?: string) {
       include: { artifacts: { orderBy: { id: "asc" } }, cluster: { select: { name: true } } },
     });
     if (!found) return null;
-    await recordAudit(tx, {
-      actor: user, action: "export.download", targetType: "export", targetId: String(exportId),
+    await auditChange(tx, user, {
+      action: "export.download", targetType: "export", targetId: String(exportId),
       clusterId: found.clusterId, detail: `archive of ${found.artifacts.length} artifacts, document sha256=${found.documentSha256}`,
-      ...(ip ? { ip } : {}),
     });
     return found;
   });
