@@ -1,0 +1,89 @@
+import type { LvsDocument } from "../schema/document";
+import type { NetworkType } from "../schema/cluster";
+import type { Scheduler, VirtualServer } from "../schema/virtual-server";
+import { maskPrefix } from "../schema/primitives";
+import { canonicalAddress, familyOf, type Family } from "./address";
+
+/** A real server as IPVS sees it. */
+export interface IpvsRealServer {
+  name: string;
+  address: string;
+  family: Family;
+  port?: number;
+  weight: number;
+}
+
+/** One IPVS virtual service: a fwmark service per (mark, family) or a VIP:port service. */
+export interface IpvsService {
+  kind: "fwmark" | "port";
+  family: Family;
+  mark?: number;
+  vip: string;
+  protocol: "tcp" | "udp";
+  port: number;
+  scheduler: Scheduler;
+  persistenceSeconds: number;
+  persistencePrefix?: number;
+  /** The first virtual server of the group; its settings win (lint reports disagreements). */
+  primary: VirtualServer;
+  virtualServers: VirtualServer[];
+  realServers: IpvsRealServer[];
+}
+
+/** How each network type is spelled by ipvsadm and keepalived. */
+export const FORWARDING: Record<NetworkType, { ipvsadm: string; keepalived: string }> = {
+  nat: { ipvsadm: "-m", keepalived: "NAT" },
+  direct: { ipvsadm: "-g", keepalived: "DR" },
+  tunnel: { ipvsadm: "-i", keepalived: "TUN" },
+};
+
+// Piranha emits one IPVS service for HTTP and HTTPS when both name mark 80; so
+// do we: virtual servers sharing a mark and family collapse into one service.
+/** The IPVS services of the active virtual servers, in document order. */
+export function ipvsServices(doc: LvsDocument): IpvsService[] {
+  const byKey = new Map<string, IpvsService>();
+  for (const vs of doc.virtualServers.filter((v) => v.active)) {
+    const family = familyOf(vs.vip);
+    const key = vs.firewallMark === undefined
+      ? `port/${canonicalAddress(vs.vip)}/${vs.protocol}/${vs.port}`
+      : `fwmark/${family}/${vs.firewallMark}`;
+    const existing = byKey.get(key);
+    if (existing) {
+      existing.virtualServers.push(vs);
+      mergeRealServers(existing, vs);
+      continue;
+    }
+    const service: IpvsService = {
+      kind: vs.firewallMark === undefined ? "port" : "fwmark",
+      family,
+      ...(vs.firewallMark === undefined ? {} : { mark: vs.firewallMark }),
+      vip: canonicalAddress(vs.vip),
+      protocol: vs.protocol,
+      port: vs.port,
+      scheduler: vs.scheduler,
+      persistenceSeconds: vs.persistence?.timeoutSeconds ?? 0,
+      ...persistencePrefix(vs, family),
+      primary: vs,
+      virtualServers: [vs],
+      realServers: [],
+    };
+    mergeRealServers(service, vs);
+    byKey.set(key, service);
+  }
+  return [...byKey.values()];
+}
+
+function persistencePrefix(vs: VirtualServer, family: Family): { persistencePrefix?: number } {
+  const mask = vs.persistence?.netmask;
+  return mask === undefined ? {} : { persistencePrefix: maskPrefix(mask, family) };
+}
+
+function mergeRealServers(service: IpvsService, vs: VirtualServer): void {
+  for (const rs of vs.realServers.filter((r) => r.active)) {
+    const address = canonicalAddress(rs.address);
+    // IPVS keeps the packet's own port for fwmark services; a real server port only applies to port services.
+    const port = service.kind === "port" ? (rs.port ?? vs.port) : undefined;
+    if (service.realServers.some((r) => r.address === address && r.port === port)) continue;
+    service.realServers.push({ name: rs.name, address, family: familyOf(rs.address), ...(port === undefined ? {} : { port }), weight: rs.weight });
+  }
+}

@@ -1,0 +1,73 @@
+import type { LvsDocument } from "../schema/document";
+import { renderInstallScript } from "./render-install-script";
+import { renderIptables } from "./render-iptables";
+import { renderIp6tablesRestore, renderIptablesRestore } from "./render-iptables-restore";
+import { renderIpvsadm } from "./render-ipvsadm";
+import { renderKeepalived } from "./render-keepalived";
+import { renderLvsCf } from "./render-lvs-cf";
+import { renderNftables } from "./render-nftables";
+import { renderRealServer } from "./render-real-server";
+
+/** Every artifact format name, in display order. */
+export const FORMAT_NAMES = [
+  "iptables", "install-script", "iptables-restore", "ip6tables-restore", "nftables", "lvs.cf", "keepalived", "ipvsadm", "real-server",
+] as const;
+
+/** An artifact format name. */
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+/** What the preview, downloads and CLI need to know about a format. */
+export interface FormatInfo {
+  name: FormatName;
+  title: string;
+  filename: string;
+  mediaType: string;
+  render: (doc: LvsDocument) => string;
+}
+
+const SHELL = "text/x-shellscript; charset=utf-8";
+const TEXT = "text/plain; charset=utf-8";
+
+/** The format registry: one entry per artifact of DESIGN.md §4. */
+export const FORMATS: readonly FormatInfo[] = [
+  { name: "iptables", title: "iptables commands", filename: "iptables-marks.sh", mediaType: SHELL, render: renderIptables },
+  { name: "install-script", title: "Install script", filename: "install-marks.sh", mediaType: SHELL, render: renderInstallScript },
+  { name: "iptables-restore", title: "iptables-restore file (IPv4)", filename: "iptables", mediaType: TEXT, render: renderIptablesRestore },
+  { name: "ip6tables-restore", title: "ip6tables-restore file (IPv6)", filename: "ip6tables", mediaType: TEXT, render: renderIp6tablesRestore },
+  { name: "nftables", title: "nftables ruleset", filename: "lvs-console.nft", mediaType: TEXT, render: renderNftables },
+  { name: "lvs.cf", title: "Piranha lvs.cf", filename: "lvs.cf", mediaType: TEXT, render: renderLvsCf },
+  { name: "keepalived", title: "keepalived.conf", filename: "keepalived.conf", mediaType: TEXT, render: renderKeepalived },
+  { name: "ipvsadm", title: "ipvsadm-restore rules", filename: "ipvsadm.rules", mediaType: TEXT, render: renderIpvsadm },
+  { name: "real-server", title: "Real-server setup script", filename: "real-server.sh", mediaType: SHELL, render: renderRealServer },
+];
+
+/** True when the text names a known format. */
+export function isFormatName(name: string): name is FormatName {
+  return (FORMAT_NAMES as readonly string[]).includes(name);
+}
+
+/** The registry entry of a format. */
+export function getFormat(name: FormatName): FormatInfo {
+  const info = FORMATS.find((f) => f.name === name);
+  if (!info) throw new Error(`unknown format ${name}`);
+  return info;
+}
+
+/** Renders one artifact of a validated document. */
+export function renderArtifact(format: FormatName, doc: LvsDocument): string {
+  return getFormat(format).render(doc);
+}
+
+/** A rendered artifact ready to preview or download. */
+export interface RenderedArtifact {
+  format: FormatName;
+  title: string;
+  filename: string;
+  mediaType: string;
+  text: string;
+}
+
+/** Renders every artifact of a validated document, in registry order. */
+export function renderAll(doc: LvsDocument): RenderedArtifact[] {
+  return FORMATS.map((f) => ({ format: f.name, title: f.title, filename: f.filename, mediaType: f.mediaType, text: f.render(doc) }));
+}

@@ -1,0 +1,32 @@
+import type { Family } from "../model/address";
+import type { LvsDocument } from "../schema/document";
+import { MARK_CHAIN, chainRuleLines } from "./mangle-rules";
+import { bannerLines, toText } from "./text";
+
+const BUILTIN_CHAINS = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"];
+
+// Same chain layout as the install script, so either way of loading the marks
+// leaves identical iptables-save output.
+/** The persistent mangle table for one family (/etc/sysconfig/iptables or ip6tables). */
+export function renderRestoreFile(doc: LvsDocument, family: Family): string {
+  const target = family === 4 ? "/etc/sysconfig/iptables" : "/etc/sysconfig/ip6tables";
+  return toText([
+    ...bannerLines("#", doc, `Persistent mangle table for ${target} (${family === 4 ? "iptables" : "ip6tables"}-restore).`),
+    "*mangle",
+    ...BUILTIN_CHAINS.map((c) => `:${c} ACCEPT [0:0]`),
+    `:${MARK_CHAIN} - [0:0]`,
+    `-A PREROUTING -j ${MARK_CHAIN}`,
+    ...chainRuleLines(doc, family, MARK_CHAIN),
+    "COMMIT",
+  ]);
+}
+
+/** IPv4 persistent form. */
+export function renderIptablesRestore(doc: LvsDocument): string {
+  return renderRestoreFile(doc, 4);
+}
+
+/** IPv6 persistent form. */
+export function renderIp6tablesRestore(doc: LvsDocument): string {
+  return renderRestoreFile(doc, 6);
+}

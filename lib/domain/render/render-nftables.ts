@@ -1,0 +1,60 @@
+import type { Family } from "../model/address";
+import { ruleSetsOfFamily } from "../model/bundles";
+import { formatRange } from "../model/ports";
+import type { LvsDocument } from "../schema/document";
+import { bannerLines, describeLines, toText } from "./text";
+
+/** Name of the generated nftables table (family inet). */
+export const NFT_TABLE = "lvs_console";
+
+const FAMILY = {
+  4: { map: "fwmark_ipv4", type: "ipv4_addr", daddr: "ip daddr" },
+  6: { map: "fwmark_ipv6", type: "ipv6_addr", daddr: "ip6 daddr" },
+} as const;
+
+function mapBlock(doc: LvsDocument, family: Family): string[] {
+  const sets = ruleSetsOfFamily(doc, family);
+  if (sets.length === 0) return [];
+  const elements = sets.flatMap((set) => [
+    ...describeLines("\t\t\t#", `bundle ${set.name} (mark ${set.mark}, ${set.protocol})`, set.description),
+    ...set.ranges.map((r) => `\t\t\t${set.vip} . ${set.protocol} . ${formatRange(r, "-")} : ${set.mark},`),
+  ]);
+  const f = FAMILY[family];
+  return [
+    `\tmap ${f.map} {`,
+    `\t\ttype ${f.type} . inet_proto . inet_service : mark`,
+    "\t\tflags interval",
+    "\t\telements = {",
+    ...elements,
+    "\t\t}",
+    "\t}",
+    "",
+  ];
+}
+
+function markRule(doc: LvsDocument, family: Family): string[] {
+  if (ruleSetsOfFamily(doc, family).length === 0) return [];
+  const f = FAMILY[family];
+  return [`\t\tmeta l4proto { tcp, udp } meta mark set ${f.daddr} . meta l4proto . th dport map @${f.map}`];
+}
+
+// "table; delete table; table { … }" is the nft 1.0 idiom for replacing a table
+// in one transaction whether or not it already exists.
+/** One inet table whose prerouting chain sets marks through a map keyed by address . protocol . port. */
+export function renderNftables(doc: LvsDocument): string {
+  return toText([
+    "#!/usr/sbin/nft -f",
+    ...bannerLines("#", doc, "Firewall marks as one nftables table; load with nft -f (atomic)."),
+    `table inet ${NFT_TABLE}`,
+    `delete table inet ${NFT_TABLE}`,
+    `table inet ${NFT_TABLE} {`,
+    ...mapBlock(doc, 4),
+    ...mapBlock(doc, 6),
+    "\tchain prerouting {",
+    "\t\ttype filter hook prerouting priority mangle; policy accept;",
+    ...markRule(doc, 4),
+    ...markRule(doc, 6),
+    "\t}",
+    "}",
+  ]);
+}
