@@ -1,0 +1,111 @@
+import "server-only";
+import type { GlobalSettings, GlobalSettingsInput, Redundancy, RedundancyInput } from "@/lib/forms/cluster-forms";
+import type { Cluster, Prisma } from "@/lib/generated/prisma/client";
+import { requirePermission } from "./auth/permissions";
+import { DataError, NotFoundError, StaleVersionError, isUniqueViolation } from "./data-errors";
+import { db } from "./db";
+import { auditChange } from "./panel-audit";
+
+/** A cluster's settings as the Global settings and Redundancy forms edit them. */
+export interface ClusterSettingsDetail {
+  id: number;
+  version: number;
+  serialNo: number;
+  globalSettings: GlobalSettingsInput;
+  redundancy: RedundancyInput;
+}
+
+const str = (v: string | null) => v ?? undefined;
+
+function toDetail(c: Cluster): ClusterSettingsDetail {
+  const natRouter = c.natRouterIp || c.natRouterNetmask || c.natRouterDevice
+    ? { ip: c.natRouterIp ?? "", netmask: c.natRouterNetmask ?? "", device: c.natRouterDevice ?? "" }
+    : undefined;
+  return {
+    id: c.id,
+    version: c.version,
+    serialNo: c.serialNo,
+    globalSettings: {
+      name: c.name,
+      primary: { publicIp: c.primaryPublicIp, privateIp: str(c.primaryPrivateIp) },
+      network: c.network as GlobalSettings["network"],
+      natRouter,
+      timeouts: { tcp: c.timeoutTcp, tcpfin: c.timeoutTcpFin, udp: c.timeoutUdp },
+    },
+    redundancy: {
+      backup: { enabled: c.backupEnabled, publicIp: str(c.backupPublicIp), privateIp: str(c.backupPrivateIp) },
+      heartbeat: { intervalSeconds: c.heartbeatInterval, deadAfterSeconds: c.heartbeatDeadAfter, port: c.heartbeatPort },
+      monitorLinks: c.monitorLinks,
+      syncDaemon: c.syncDaemon,
+    },
+  };
+}
+
+/** The Global settings and Redundancy of one cluster. */
+export async function getClusterSettings(clusterId: number): Promise<ClusterSettingsDetail> {
+  await requirePermission("cluster.read");
+  const c = await db.cluster.findUnique({ where: { id: clusterId } });
+  if (!c) throw new NotFoundError("cluster");
+  return toDetail(c);
+}
+
+/** Saves Piranha GLOBAL SETTINGS (validated by the caller with globalSettingsSchema). Admins only. */
+export async function updateGlobalSettings(id: number, version: number, input: GlobalSettings): Promise<ClusterSettingsDetail> {
+  return saveSettings(id, version, "cluster.settings.update", {
+    name: input.name,
+    primaryPublicIp: input.primary.publicIp,
+    primaryPrivateIp: input.primary.privateIp ?? null,
+    network: input.network,
+    natRouterIp: input.natRouter?.ip ?? null,
+    natRouterNetmask: input.natRouter === undefined ? null : String(input.natRouter.netmask),
+    natRouterDevice: input.natRouter?.device ?? null,
+    timeoutTcp: input.timeouts.tcp,
+    timeoutTcpFin: input.timeouts.tcpfin,
+    timeoutUdp: input.timeouts.udp,
+  }, input.name);
+}
+
+/** Saves Piranha REDUNDANCY (validated by the caller with redundancySchema). Admins only. */
+export async function updateRedundancy(id: number, version: number, input: Redundancy): Promise<ClusterSettingsDetail> {
+  return saveSettings(id, version, "cluster.redundancy.update", {
+    backupEnabled: input.backup?.enabled ?? false,
+    backupPublicIp: input.backup?.publicIp ?? null,
+    backupPrivateIp: input.backup?.privateIp ?? null,
+    heartbeatInterval: input.heartbeat.intervalSeconds,
+    heartbeatDeadAfter: input.heartbeat.deadAfterSeconds,
+    heartbeatPort: input.heartbeat.port,
+    monitorLinks: input.monitorLinks,
+    syncDaemon: input.syncDaemon,
+  });
+}
+
+async function saveSettings(
+  id: number, version: number, action: string, data: Prisma.ClusterUpdateManyMutationInput, name?: string,
+): Promise<ClusterSettingsDetail> {
+  const user = await requirePermission("cluster.write");
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.cluster.findUnique({ where: { id } });
+      if (!before) throw new NotFoundError("cluster");
+      const { count } = await tx.cluster.updateMany({
+        where: { id, version },
+        data: { ...data, serialNo: { increment: 1 }, version: { increment: 1 } },
+      });
+      if (count === 0) throw new StaleVersionError("cluster", toDetail(before));
+      const after = await tx.cluster.findUniqueOrThrow({ where: { id } });
+      const [b, a] = [toDetail(before), toDetail(after)];
+      await auditChange(tx, user, {
+        action, targetType: "cluster", targetId: id, clusterId: id,
+        before: { ...b.globalSettings, ...b.redundancy }, after: { ...a.globalSettings, ...a.redundancy },
+      });
+      return a;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error) && name !== undefined) {
+      throw new DataError(`A cluster named ${name} already exists. Nothing was saved.`, {
+        fieldErrors: { name: `${name} is already taken; choose another name` },
+      });
+    }
+    throw error;
+  }
+}

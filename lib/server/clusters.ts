@@ -1,0 +1,124 @@
+import "server-only";
+import { cookies } from "next/headers";
+import type { NewClusterInput, RenameClusterInput } from "@/lib/forms/cluster-forms";
+import { requirePermission } from "./auth/permissions";
+import { DataError, NotFoundError, StaleVersionError, isUniqueViolation } from "./data-errors";
+import { db } from "./db";
+import { auditChange } from "./panel-audit";
+
+/** Cookie holding the id of the cluster the panels show. */
+export const CLUSTER_COOKIE = "lvs_cluster";
+
+/** A cluster as the switcher and panel headers show it. */
+export interface ClusterSummary {
+  id: number;
+  name: string;
+  serialNo: number;
+  version: number;
+}
+
+const summarySelect = { id: true, name: true, serialNo: true, version: true } as const;
+
+// Piranha always had exactly one cluster; a fresh install gets one to edit.
+const FIRST_CLUSTER = { name: "default", primaryPublicIp: "192.0.2.1" };
+
+/** Every cluster, by name. */
+export async function listClusters(): Promise<ClusterSummary[]> {
+  await requirePermission("cluster.read");
+  return db.cluster.findMany({ select: summarySelect, orderBy: { name: "asc" } });
+}
+
+/** The cluster with this id, or else the first one (created on first run when there is none). */
+export async function resolveCluster(preferredId?: number): Promise<ClusterSummary> {
+  await requirePermission("cluster.read");
+  if (preferredId !== undefined && Number.isInteger(preferredId)) {
+    const preferred = await db.cluster.findUnique({ where: { id: preferredId }, select: summarySelect });
+    if (preferred) return preferred;
+  }
+  const first = await db.cluster.findFirst({ select: summarySelect, orderBy: { id: "asc" } });
+  if (first) return first;
+  try {
+    return await db.cluster.create({ data: FIRST_CLUSTER, select: summarySelect });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return db.cluster.findFirstOrThrow({ select: summarySelect, orderBy: { id: "asc" } });
+  }
+}
+
+/** The cluster chosen with the switcher (cookie `lvs_cluster`), falling back to the first cluster. */
+export async function getSelectedCluster(): Promise<ClusterSummary> {
+  const raw = (await cookies()).get(CLUSTER_COOKIE)?.value;
+  return resolveCluster(raw === undefined ? undefined : Number(raw));
+}
+
+/** Remembers the cluster the panels show; refuses an unknown id. */
+export async function selectCluster(clusterId: number): Promise<ClusterSummary> {
+  await requirePermission("cluster.read");
+  const cluster = await db.cluster.findUnique({ where: { id: clusterId }, select: summarySelect });
+  if (!cluster) throw new NotFoundError("cluster");
+  (await cookies()).set(CLUSTER_COOKIE, String(cluster.id), { path: "/", sameSite: "lax", httpOnly: true, maxAge: 31_536_000 });
+  return cluster;
+}
+
+/** Creates a cluster with its name and primary router; every other setting takes its default. Admins only. */
+export async function createCluster(input: NewClusterInput): Promise<ClusterSummary> {
+  const user = await requirePermission("cluster.write");
+  try {
+    return await db.$transaction(async (tx) => {
+      const created = await tx.cluster.create({
+        data: { name: input.name, primaryPublicIp: input.primary.publicIp, primaryPrivateIp: input.primary.privateIp ?? null },
+        select: summarySelect,
+      });
+      await auditChange(tx, user, {
+        action: "cluster.create", targetType: "cluster", targetId: created.id, clusterId: created.id, after: input,
+      });
+      return created;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateName(input.name);
+    throw error;
+  }
+}
+
+/** Renames a cluster, refusing a stale version. Admins only. */
+export async function renameCluster(id: number, version: number, input: RenameClusterInput): Promise<ClusterSummary> {
+  const user = await requirePermission("cluster.write");
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.cluster.findUnique({ where: { id }, select: summarySelect });
+      if (!before) throw new NotFoundError("cluster");
+      const { count } = await tx.cluster.updateMany({
+        where: { id, version },
+        data: { name: input.name, serialNo: { increment: 1 }, version: { increment: 1 } },
+      });
+      if (count === 0) throw new StaleVersionError("cluster", before);
+      await auditChange(tx, user, {
+        action: "cluster.rename", targetType: "cluster", targetId: id, clusterId: id, before: { name: before.name }, after: input,
+      });
+      return tx.cluster.findUniqueOrThrow({ where: { id }, select: summarySelect });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateName(input.name);
+    throw error;
+  }
+}
+
+/** Deletes a cluster with everything in it; the last cluster stays. Admins only. */
+export async function deleteCluster(id: number, version: number): Promise<{ id: number }> {
+  const user = await requirePermission("cluster.write");
+  return db.$transaction(async (tx) => {
+    const before = await tx.cluster.findUnique({ where: { id }, select: summarySelect });
+    if (!before) throw new NotFoundError("cluster");
+    if ((await tx.cluster.count()) <= 1) throw new DataError("At least one cluster must remain; create another before deleting this one.");
+    const { count } = await tx.cluster.deleteMany({ where: { id, version } });
+    if (count === 0) throw new StaleVersionError("cluster", before);
+    await auditChange(tx, user, { action: "cluster.delete", targetType: "cluster", targetId: id, clusterId: id, before });
+    return { id };
+  });
+}
+
+function duplicateName(name: string): DataError {
+  return new DataError(`A cluster named ${name} already exists. Nothing was saved.`, {
+    fieldErrors: { name: `${name} is already taken; choose another name` },
+  });
+}
