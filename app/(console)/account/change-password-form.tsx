@@ -1,0 +1,71 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { changeOwnPasswordAction } from "@/lib/server/auth/actions";
+import { changeOwnPasswordSchema, type ChangeOwnPasswordInput } from "@/lib/validation/account";
+
+const FIELDS = [
+  { name: "currentPassword", label: "Current password", autoComplete: "current-password", hint: undefined },
+  { name: "newPassword", label: "New password", autoComplete: "new-password", hint: "8-128 characters; common passwords are refused." },
+  { name: "confirmPassword", label: "Confirm new password", autoComplete: "new-password", hint: undefined },
+] as const;
+
+/** The own-password form: current password, new password twice. */
+export function ChangePasswordForm() {
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ChangeOwnPasswordInput>({
+    resolver: zodResolver(changeOwnPasswordSchema),
+    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await changeOwnPasswordAction(values);
+    if (result.ok) {
+      reset();
+      setStatus({ ok: true, text: "Password changed. Other sessions were signed out." });
+      return;
+    }
+    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+      if (messages?.[0]) setError(field as keyof ChangeOwnPasswordInput, { message: messages[0] });
+    }
+    setStatus({ ok: false, text: result.message });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Change password">
+      <div aria-live="polite">
+        {status ? <p role={status.ok ? "status" : "alert"} className={`alert ${status.ok ? "ok" : "error"}`}>{status.text}</p> : null}
+      </div>
+      <fieldset disabled={isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
+        {FIELDS.map((f) => {
+          const error = errors[f.name]?.message;
+          const describedBy = [f.hint ? `${f.name}-hint` : null, error ? `${f.name}-error` : null].filter(Boolean).join(" ");
+          return (
+            <div className="field" key={f.name}>
+              <label htmlFor={f.name}>{f.label}</label>
+              <input
+                id={f.name}
+                type="password"
+                autoComplete={f.autoComplete}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={describedBy || undefined}
+                {...register(f.name)}
+              />
+              {f.hint ? <span className="hint" id={`${f.name}-hint`}>{f.hint}</span> : null}
+              {error ? <span className="error" id={`${f.name}-error`}>{error}</span> : null}
+            </div>
+          );
+        })}
+        <button type="submit">Change password</button>
+      </fieldset>
+    </form>
+  );
+}
