@@ -1,0 +1,89 @@
+import { formatRange, rangeContains, rangesOverlap } from "../model/ports";
+import { diagnostic, type Diagnostic } from "./codes";
+import { bundlePath, groupBy, markServices, type LintBundle, type LintContext } from "./context";
+
+const FTP_CONTROL = 21;
+
+// MARK does not stop traversal: with two bundles on one VIP, protocol and port
+// the later rule silently wins, so the overlap is an error, not a choice.
+/** BUNDLE_OVERLAP: two bundles claiming the same VIP, protocol and port. */
+export function checkBundleOverlap(ctx: LintContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  ctx.bundles.forEach((b, j) => {
+    for (const a of ctx.bundles.slice(0, j)) {
+      if (a.family !== b.family || a.vip !== b.vip) continue;
+      const protocols = b.protocols.filter((p) => a.protocols.includes(p));
+      if (protocols.length === 0) continue;
+      for (const port of b.ports) {
+        const hit = a.ports.find((p) => rangesOverlap(p.range, port.range));
+        if (!hit) continue;
+        out.push(diagnostic("BUNDLE_OVERLAP", bundlePath(b.index, `ports[${port.index}]`),
+          `port ${formatRange(port.range, "-")} (${protocols.join("+")}) on ${b.vip} is already marked ${a.mark} by bundle ${a.name}; the later rule would win. Give each VIP/protocol/port one bundle.`));
+      }
+    }
+  });
+  return out;
+}
+
+/** DUPLICATE_MARK: one mark on two bundles of a family; MARK_INCONSISTENT when a mark spans both families. */
+export function checkMarkUse(ctx: LintContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const group of groupBy(ctx.bundles, (b) => String(b.mark))) {
+    const first = group[0];
+    if (!first) continue;
+    for (const b of group.slice(1)) {
+      if (b.family === first.family) {
+        out.push(diagnostic("DUPLICATE_MARK", bundlePath(b.index, "mark"),
+          `mark ${b.mark} is already used by bundle ${first.name} for IPv${b.family}; marks are unique per cluster and family`));
+      } else {
+        out.push(diagnostic("MARK_INCONSISTENT", bundlePath(b.index, "mark"),
+          `mark ${b.mark} is used for IPv${first.family} (bundle ${first.name}) and IPv${b.family} (bundle ${b.name}); IPVS keeps a separate service per family, consider distinct marks`));
+      }
+    }
+  }
+  return out;
+}
+
+/** BUNDLE_WITHOUT_VIRTUAL_SERVER: a bundle whose mark no active virtual server of its family uses. */
+export function checkUnusedBundles(ctx: LintContext): Diagnostic[] {
+  const used = new Set(markServices(ctx).map((s) => `${s.family}/${s.mark}`));
+  return ctx.bundles
+    .filter((b) => !used.has(`${b.family}/${b.mark}`))
+    .map((b) => diagnostic("BUNDLE_WITHOUT_VIRTUAL_SERVER", bundlePath(b.index),
+      `bundle ${b.name} marks packets with ${b.mark}, but no active IPv${b.family} virtual server uses firewall mark ${b.mark}`));
+}
+
+/** BUNDLE_PORTS_MERGED: ports inside one bundle that overlap each other. */
+export function checkBundlePorts(ctx: LintContext): Diagnostic[] {
+  return ctx.bundles.flatMap((b) =>
+    b.ports.flatMap((p, i) => {
+      const earlier = b.ports.slice(0, i).find((q) => rangesOverlap(q.range, p.range));
+      return earlier ? [diagnostic("BUNDLE_PORTS_MERGED", bundlePath(b.index, `ports[${p.index}]`),
+        `port ${formatRange(p.range, "-")} overlaps ${formatRange(earlier.range, "-")} in the same bundle; they are merged`)] : [];
+    }),
+  );
+}
+
+function isFtp(b: LintBundle): boolean {
+  return b.protocols.includes("tcp") && b.ports.some((p) => rangeContains(p.range, FTP_CONTROL));
+}
+
+// Passive FTP opens data connections on other ports: under NAT IPVS rewrites
+// them with the ip_vs_ftp helper; under DR/TUN persistence keeps them together.
+/** FTP_NEEDS_HELPER and FTP_WITHOUT_PERSISTENCE for bundles carrying FTP control (tcp/21). */
+export function checkFtp(ctx: LintContext): Diagnostic[] {
+  const network = ctx.doc.cluster.network;
+  const services = markServices(ctx);
+  return ctx.bundles.filter(isFtp).flatMap((b) => {
+    if (network === "nat") {
+      return [diagnostic("FTP_NEEDS_HELPER", bundlePath(b.index),
+        `bundle ${b.name} carries FTP under NAT: load the ip_vs_ftp module (modprobe ip_vs_ftp) on both routers`)];
+    }
+    const users = services.filter((s) => s.mark === b.mark && s.family === b.family);
+    const persistent = users.some((s) => (s.vs.persistence?.timeoutSeconds ?? 0) > 0);
+    return users.length > 0 && !persistent
+      ? [diagnostic("FTP_WITHOUT_PERSISTENCE", bundlePath(b.index),
+        `bundle ${b.name} carries FTP with ${network} forwarding; set a persistence timeout on its virtual servers so data connections reach the same real server`)]
+      : [];
+  });
+}

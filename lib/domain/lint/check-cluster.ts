@@ -1,0 +1,75 @@
+import { familyOf } from "../model/address";
+import { LVS_CF_SCHEDULERS } from "../schema/virtual-server";
+import { diagnostic, type Diagnostic } from "./codes";
+import { bundlePath, groupBy, vsPath, type LintContext } from "./context";
+
+/** NAT_WITHOUT_ROUTER: NAT forwarding needs the router real servers route through. */
+export function checkNatRouter(ctx: LintContext): Diagnostic[] {
+  const c = ctx.doc.cluster;
+  return c.network === "nat" && c.natRouter === undefined
+    ? [diagnostic("NAT_WITHOUT_ROUTER", "cluster.natRouter", "network is nat but no NAT router (ip, netmask, device) is set; real servers would have no route back")]
+    : [];
+}
+
+/** DUPLICATE_NAME: bundle names, virtual server names, and real server names within a virtual server. */
+export function checkNames(ctx: LintContext): Diagnostic[] {
+  const dup = <T>(items: T[], name: (t: T) => string, path: (i: number) => string, kind: string): Diagnostic[] =>
+    groupBy(items.map((t, i) => ({ t, i })), (x) => name(x.t)).flatMap((g) =>
+      g.slice(1).map((x) => diagnostic("DUPLICATE_NAME", path(x.i), `${kind} name ${name(x.t)} is used more than once`)));
+  return [
+    ...dup(ctx.doc.firewallMarks, (b) => b.name, (i) => bundlePath(i, "name"), "bundle"),
+    ...dup(ctx.doc.virtualServers, (v) => v.name, (i) => vsPath(i, "name"), "virtual server"),
+    ...ctx.doc.virtualServers.flatMap((v, vi) =>
+      dup(v.realServers, (r) => r.name, (i) => vsPath(vi, `realServers[${i}].name`), `real server (in ${v.name})`)),
+  ];
+}
+
+/** REAL_SERVER_FAMILY_MISMATCH, NO_REAL_SERVERS and REAL_SERVER_QUIESCED. */
+export function checkRealServers(ctx: LintContext): Diagnostic[] {
+  const tunnel = ctx.doc.cluster.network === "tunnel";
+  return ctx.services.flatMap((s) => {
+    const out: Diagnostic[] = [];
+    s.vs.realServers.forEach((rs, i) => {
+      const path = vsPath(s.index, `realServers[${i}]`);
+      if (!tunnel && familyOf(rs.address) !== s.family) {
+        out.push(diagnostic("REAL_SERVER_FAMILY_MISMATCH", `${path}.address`,
+          `real server ${rs.name} is IPv${familyOf(rs.address)} but VIP ${s.vip} is IPv${s.family}; only tunnelling can mix families`));
+      }
+      if (s.vs.active && rs.active && rs.weight === 0) {
+        out.push(diagnostic("REAL_SERVER_QUIESCED", `${path}.weight`, `real server ${rs.name} is active with weight 0: quiesced, it takes no new connections`));
+      }
+    });
+    if (s.vs.active && !s.vs.realServers.some((r) => r.active)) {
+      out.push(diagnostic("NO_REAL_SERVERS", vsPath(s.index, "realServers"), `virtual server ${s.vs.name} is active but has no active real server`));
+    }
+    return out;
+  });
+}
+
+/** LVS_CF_IPV6 and LVS_CF_SCHEDULER: what Piranha's lvs.cf leaves out or cannot express. */
+export function checkLvsCf(ctx: LintContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const c = ctx.doc.cluster;
+  const addresses: [string, string | undefined][] = [
+    ["cluster.primary.publicIp", c.primary.publicIp], ["cluster.primary.privateIp", c.primary.privateIp],
+    ["cluster.backup.publicIp", c.backup?.publicIp], ["cluster.backup.privateIp", c.backup?.privateIp],
+    ["cluster.natRouter.ip", c.natRouter?.ip],
+  ];
+  for (const [path, a] of addresses) {
+    if (a !== undefined && familyOf(a) === 6) out.push(diagnostic("LVS_CF_IPV6", path, `${a} is IPv6; lvs.cf leaves it out`));
+  }
+  for (const s of ctx.services) {
+    if (s.family === 6) {
+      out.push(diagnostic("LVS_CF_IPV6", vsPath(s.index, "vip"), `virtual server ${s.vs.name} is IPv6; lvs.cf leaves it out`));
+      continue;
+    }
+    s.vs.realServers.forEach((rs, i) => {
+      if (familyOf(rs.address) === 6) out.push(diagnostic("LVS_CF_IPV6", vsPath(s.index, `realServers[${i}].address`), `real server ${rs.name} is IPv6; lvs.cf leaves it out`));
+    });
+    if (!LVS_CF_SCHEDULERS.includes(s.vs.scheduler)) {
+      out.push(diagnostic("LVS_CF_SCHEDULER", vsPath(s.index, "scheduler"),
+        `scheduler ${s.vs.scheduler} is not one Piranha knows (${LVS_CF_SCHEDULERS.join(", ")}); lvs.cf would be refused by pulse`));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import { canonicalAddress, familyOf, type Family } from "../model/address";
+import { expandProtocols, type L4Protocol } from "../model/bundles";
+import { parsePortSpec, type PortRange } from "../model/ports";
+import type { LvsDocument } from "../schema/document";
+import type { VirtualServer } from "../schema/virtual-server";
+
+/** A bundle with what every check needs already derived. */
+export interface LintBundle {
+  index: number;
+  mark: number;
+  name: string;
+  family: Family;
+  vip: string;
+  protocols: L4Protocol[];
+  /** Ports in document order with their index in `ports`. */
+  ports: { index: number; range: PortRange }[];
+}
+
+/** A virtual server with its document index, family and canonical VIP. */
+export interface LintService {
+  index: number;
+  vs: VirtualServer;
+  family: Family;
+  vip: string;
+}
+
+/** The document plus derived views shared by the checks. */
+export interface LintContext {
+  doc: LvsDocument;
+  bundles: LintBundle[];
+  services: LintService[];
+}
+
+/** Derives the lint context of a validated document. */
+export function lintContext(doc: LvsDocument): LintContext {
+  const bundles = doc.firewallMarks.map((b, index) => ({
+    index,
+    mark: b.mark,
+    name: b.name,
+    family: familyOf(b.vip),
+    vip: canonicalAddress(b.vip),
+    protocols: expandProtocols(b.protocol),
+    ports: b.ports.flatMap((spec, i) => {
+      const r = parsePortSpec(spec);
+      return r.ok ? [{ index: i, range: r.range }] : [];
+    }),
+  }));
+  const services = doc.virtualServers.map((vs, index) => ({ index, vs, family: familyOf(vs.vip), vip: canonicalAddress(vs.vip) }));
+  return { doc, bundles, services };
+}
+
+/** Active virtual servers using a firewall mark. */
+export function markServices(ctx: LintContext): (LintService & { mark: number })[] {
+  return ctx.services.flatMap((s) => (s.vs.active && s.vs.firewallMark !== undefined ? [{ ...s, mark: s.vs.firewallMark }] : []));
+}
+
+/** Groups items by a string key, keeping first-seen order. */
+export function groupBy<T>(items: readonly T[], key: (t: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return [...groups.values()];
+}
+
+/** Path of a virtual server field. */
+export const vsPath = (index: number, field?: string) => `virtualServers[${index}]${field === undefined ? "" : `.${field}`}`;
+/** Path of a bundle field. */
+export const bundlePath = (index: number, field?: string) => `firewallMarks[${index}]${field === undefined ? "" : `.${field}`}`;

@@ -1,0 +1,32 @@
+import type { LvsDocument } from "../schema/document";
+import { checkBundleOverlap, checkBundlePorts, checkFtp, checkMarkUse, checkUnusedBundles } from "./check-bundles";
+import { checkLvsCf, checkNames, checkNatRouter, checkRealServers } from "./check-cluster";
+import { checkDuplicateServices, checkMarkBundles, checkShadowed, checkSharedMarks, checkSplitPersistence } from "./check-services";
+import type { Diagnostic, Severity } from "./codes";
+import { lintContext, type LintContext } from "./context";
+
+const CHECKS: ((ctx: LintContext) => Diagnostic[])[] = [
+  checkNatRouter, checkNames, checkMarkUse, checkBundleOverlap, checkMarkBundles, checkSharedMarks, checkDuplicateServices,
+  checkRealServers, checkUnusedBundles, checkShadowed, checkSplitPersistence, checkFtp, checkLvsCf, checkBundlePorts,
+];
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Every diagnostic of a validated document: errors first, then warnings, then notes; stable order within. */
+export function lintDocument(doc: LvsDocument): Diagnostic[] {
+  const ctx = lintContext(doc);
+  return CHECKS.flatMap((check) => check(ctx))
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => RANK[a.d.severity] - RANK[b.d.severity] || a.i - b.i)
+    .map(({ d }) => d);
+}
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** One human-readable line per diagnostic: `error BUNDLE_OVERLAP firewallMarks[1].ports[0]: …`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.severity} ${d.code} ${d.path}: ${d.message}`;
+}
