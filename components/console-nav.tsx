@@ -11,6 +11,7 @@ export const PANELS = [
   { href: "/virtual-servers", label: "Virtual servers" },
   { href: "/firewall-marks", label: "Firewall marks" },
   { href: "/preview", label: "Preview & export" },
+  { href: "/exports", label: "Export history" },
   { href: "/users", label: "Users", adminOnly: true },
   { href: "/audit", label: "Audit log", adminOnly: true },
 ] as const;

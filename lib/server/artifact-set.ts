@@ -7,6 +7,7 @@ import type { LvsDocument } from "@/lib/domain/schema";
 /** One rendered file with its checksum. */
 export interface RenderedArtifact {
   format: string;
+  title: string;
   filename: string;
   text: string;
   sha256: string;
@@ -37,7 +38,9 @@ export function serializeDocument(doc: LvsDocument): string {
 export function buildArtifactSet(doc: LvsDocument): ArtifactSet {
   const documentJson = serializeDocument(doc);
   const diagnostics = lintDocument(doc);
-  const artifacts = renderAll(doc).map((a) => ({ format: a.format, filename: a.filename, text: a.text, sha256: sha256(a.text) }));
+  const artifacts = renderAll(doc).map((a) => ({
+    format: a.format, title: a.title, filename: a.filename, text: a.text, sha256: sha256(a.text),
+  }));
   return {
     documentJson,
     documentSha256: sha256(documentJson),

@@ -88,10 +88,25 @@ export function toDocument(c: ClusterRow): LvsDocument {
   return parsed.data;
 }
 
-/** The cluster's model as an interchange document, read in one consistent snapshot. No authorization: callers check it. */
-export async function readClusterDocument(clusterId: number, tx: Tx | typeof db = db): Promise<LvsDocument | null> {
+/** A document plus the database ids behind its lists, so diagnostics can link to the objects at fault. */
+export interface ClusterSnapshot {
+  doc: LvsDocument;
+  ids: { firewallMarks: number[]; virtualServers: number[] };
+}
+
+/** The cluster's model and row ids, read in one query. No authorization: callers check it. */
+export async function readClusterSnapshot(clusterId: number, tx: Tx | typeof db = db): Promise<ClusterSnapshot | null> {
   const row = await tx.cluster.findUnique({ where: { id: clusterId }, include: clusterInclude });
-  return row ? toDocument(row) : null;
+  if (!row) return null;
+  return {
+    doc: toDocument(row),
+    ids: { firewallMarks: row.firewallMarks.map((b) => b.id), virtualServers: row.virtualServers.map((v) => v.id) },
+  };
+}
+
+/** The cluster's model as an interchange document. No authorization: callers check it. */
+export async function readClusterDocument(clusterId: number, tx: Tx | typeof db = db): Promise<LvsDocument | null> {
+  return (await readClusterSnapshot(clusterId, tx))?.doc ?? null;
 }
 
 /** Replaces a cluster's settings, bundles and virtual servers with a validated document, inside the caller's transaction. */

@@ -1,15 +1,17 @@
 import "server-only";
 import { createTwoFilesPatch } from "diff";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Diagnostic } from "@/lib/domain/lint";
 import { summarizePersistence, type PersistenceRow } from "@/lib/domain/model/persistence-summary";
 import { buildArtifactSet } from "./artifact-set";
 import { requirePermission } from "./auth/permissions";
-import { readClusterDocument } from "./cluster-document";
+import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-document";
 import { db } from "./db";
 
 /** One artifact as the preview shows it. */
 export interface ArtifactPreview {
   format: string;
+  title: string;
   filename: string;
   text: string;
   sha256: string;
@@ -41,11 +43,21 @@ export interface ClusterPreview {
   lastExport: ExportSummary | null;
   /** True when the model differs from the last export (or nothing was exported). */
   changedSinceExport: boolean;
+  /** Console page of the object a diagnostic path points at: "virtualServers[2]" → "/virtual-servers/17". */
+  links: Record<string, string>;
+}
+
+function objectLinks({ ids }: ClusterSnapshot): Record<string, string> {
+  return {
+    cluster: "/settings",
+    ...Object.fromEntries(ids.firewallMarks.map((id, i) => [`firewallMarks[${i}]`, `/firewall-marks/${id}`])),
+    ...Object.fromEntries(ids.virtualServers.map((id, i) => [`virtualServers[${i}]`, `/virtual-servers/${id}`])),
+  };
 }
 
 /** The last export of a cluster, with its artifacts. No authorization: callers check it. */
-export async function findLastExport(clusterId: number) {
-  return db.export.findFirst({
+export async function findLastExport(clusterId: number, tx: Prisma.TransactionClient | typeof db = db) {
+  return tx.export.findFirst({
     where: { clusterId },
     orderBy: { id: "desc" },
     include: { artifacts: true },
@@ -58,11 +70,17 @@ const unifiedDiff = (filename: string, before: string, after: string) =>
 /** Lints and renders a cluster and diffs every artifact against its last export. */
 export async function previewCluster(clusterId: number): Promise<ClusterPreview | null> {
   await requirePermission("preview.read");
-  const [doc, last] = await db.$transaction(async (tx) => [await readClusterDocument(clusterId, tx), await findLastExport(clusterId)]);
-  if (!doc) return null;
+  const [snapshot, last] = await db.$transaction(async (tx) => [
+    await readClusterSnapshot(clusterId, tx),
+    await findLastExport(clusterId, tx),
+  ]);
+  if (!snapshot) return null;
+  const { doc } = snapshot;
   const set = buildArtifactSet(doc);
   const previous = new Map((last?.artifacts ?? []).map((a) => [a.format, a.content]));
-  const artifacts = set.artifacts.map((a) => {
+  // What operators run comes first; the rest keep the registry's order.
+  const ordered = [...set.artifacts].sort((a, b) => Number(b.format === "install-script") - Number(a.format === "install-script"));
+  const artifacts = ordered.map((a) => {
     const before = previous.get(a.format);
     return {
       ...a,
@@ -81,6 +99,7 @@ export async function previewCluster(clusterId: number): Promise<ClusterPreview 
     persistence: summarizePersistence(doc),
     lastExport: last ? toExportSummary(last) : null,
     changedSinceExport: last?.documentSha256 !== set.documentSha256,
+    links: objectLinks(snapshot),
   };
 }
 

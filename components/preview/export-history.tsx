@@ -1,0 +1,52 @@
+import Link from "next/link";
+import type { ExportHistoryItem } from "@/lib/server/exports";
+
+const PAGE_SIZE = 20;
+
+/** Every export of a cluster, newest first, with each artifact's checksum and download link. */
+export function ExportHistory(props: { clusterName: string; items: ExportHistoryItem[]; total: number; page: number; canDownload: boolean }) {
+  const pages = Math.max(1, Math.ceil(props.total / PAGE_SIZE));
+  return (
+    <>
+      <h1>Export history — {props.clusterName}</h1>
+      <p className="muted">{props.total} export(s). <Link href="/preview">Back to Preview &amp; export</Link></p>
+      {props.items.map((e) => (
+        <section key={e.id} className="panel" aria-labelledby={`export-${e.id}`}>
+          <h2 id={`export-${e.id}`}>
+            Export #{e.id} · serial {e.serialNo}
+          </h2>
+          <p>
+            {new Date(e.createdAt).toISOString().replace("T", " ").slice(0, 19)} UTC by {e.authorName}
+            {e.comment ? <> — {e.comment}</> : null}
+          </p>
+          <p className="muted">document sha256 <code>{e.documentSha256}</code></p>
+          <table>
+            <caption className="sr-only">Artifacts of export {e.id}</caption>
+            <thead>
+              <tr><th scope="col">File</th><th scope="col">Bytes</th><th scope="col">sha256</th></tr>
+            </thead>
+            <tbody>
+              {e.artifacts.map((a) => (
+                <tr key={a.format}>
+                  <td>
+                    {props.canDownload ? <a href={`/api/exports/${e.id}/artifacts/${a.format}`}>{a.filename}</a> : a.filename}
+                  </td>
+                  <td>{a.bytes}</td>
+                  <td><code>{a.sha256}</code></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {props.canDownload && <p><a href={`/api/exports/${e.id}/archive`}>Download all (.tar.gz with SHA256SUMS)</a></p>}
+        </section>
+      ))}
+      {pages > 1 && (
+        <nav aria-label="Export history pages">
+          {props.page > 1 && <Link href={`/exports?page=${props.page - 1}`}>Newer</Link>}{" "}
+          Page {props.page} of {pages}{" "}
+          {props.page < pages && <Link href={`/exports?page=${props.page + 1}`}>Older</Link>}
+        </nav>
+      )}
+    </>
+  );
+}

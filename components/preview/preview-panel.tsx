@@ -1,0 +1,49 @@
+import Link from "next/link";
+import type { ClusterPreview } from "@/lib/server/preview";
+import { ArtifactTabs } from "./artifact-tabs";
+import { DiagnosticsList } from "./diagnostics-list";
+import { ExportForm } from "./export-form";
+import { ImportForm } from "./import-form";
+import { PersistenceTable } from "./persistence-table";
+
+/** The Preview & export panel: diagnostics, persistence per mark, every artifact, export and document transfer. */
+export function PreviewPanel(props: { preview: ClusterPreview; canExport: boolean; canImport: boolean; canDownload: boolean }) {
+  const p = props.preview;
+  const errors = p.diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = p.diagnostics.filter((d) => d.severity === "warning").length;
+  return (
+    <>
+      <h1>Preview &amp; export — {p.clusterName}</h1>
+      <p>
+        Serial {p.serialNo} ·{" "}
+        {p.lastExport ? (
+          <>
+            last export <Link href="/exports">#{p.lastExport.id}</Link> (serial {p.lastExport.serialNo}, {p.lastExport.authorName}),{" "}
+            {p.changedSinceExport ? <strong>configuration changed since</strong> : "no change since"}
+          </>
+        ) : (
+          "never exported"
+        )}{" "}
+        · {errors} error(s), {warnings} warning(s)
+      </p>
+      <section className="panel" aria-labelledby="diagnostics-heading">
+        <h2 id="diagnostics-heading">Checks</h2>
+        <DiagnosticsList diagnostics={p.diagnostics} links={p.links} />
+      </section>
+      <section className="panel" aria-labelledby="persistence-heading">
+        <h2 id="persistence-heading">Persistence per mark</h2>
+        <PersistenceTable rows={p.persistence} />
+      </section>
+      {props.canExport && (
+        <ExportForm clusterId={p.clusterId} documentSha256={p.documentSha256} blocked={p.blocked} changed={p.changedSinceExport} />
+      )}
+      <ArtifactTabs artifacts={p.artifacts} />
+      {props.canDownload && (
+        <p>
+          <a href={`/api/clusters/${p.clusterId}/document`}>Download the interchange document (JSON)</a>
+        </p>
+      )}
+      {props.canImport && <ImportForm clusterId={p.clusterId} clusterName={p.clusterName} />}
+    </>
+  );
+}
