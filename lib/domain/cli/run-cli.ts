@@ -1,0 +1,118 @@
+import { formatDiagnostic, hasErrors, lintDocument } from "../lint";
+import { FORMATS, FORMAT_NAMES, isFormatName, renderArtifact } from "../render/registry";
+import { parseDocumentText, type LvsDocument } from "../schema";
+
+/** What the CLI needs from the outside world, injected so tests can run it in-process. */
+export interface CliIo {
+  readFile(path: string): string;
+  readStdin(): string;
+}
+
+/** The CLI's outcome: exit 0 ok, 1 lint errors, 2 invalid document or usage. */
+export interface CliResult {
+  exitCode: 0 | 1 | 2;
+  stdout: string;
+  stderr: string;
+}
+
+/** Usage text printed by `help` and on usage errors. */
+export const USAGE = `usage:
+  lvs-console render <doc.json|-> --format <name> [--force]   print one artifact (refused on lint errors unless --force)
+  lvs-console lint <doc.json|-> [--json]                      print diagnostics; exit 1 when any is an error
+  lvs-console formats [--json]                                list the format names
+formats: ${FORMAT_NAMES.join(", ")}
+exit codes: 0 ok, 1 lint errors, 2 invalid document or usage
+`;
+
+const usage = (message: string): CliResult => ({ exitCode: 2, stdout: "", stderr: `lvs-console: ${message}\n${USAGE}` });
+const lines = (items: readonly string[]) => items.map((l) => `${l}\n`).join("");
+
+interface Args {
+  positional: string[];
+  flags: Set<string>;
+  format?: string;
+}
+
+function parseArgs(argv: readonly string[]): Args | string {
+  const args: Args = { positional: [], flags: new Set() };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    if (a === "--format" || a === "-f") {
+      const value = argv[++i];
+      if (value === undefined) return "--format needs a format name";
+      args.format = value;
+    } else if (a.startsWith("--format=")) args.format = a.slice("--format=".length);
+    else if (a === "--json" || a === "--force") args.flags.add(a);
+    else if (a.startsWith("-") && a !== "-") return `unknown option ${a}`;
+    else args.positional.push(a);
+  }
+  return args;
+}
+
+function loadDocument(source: string, io: CliIo, json: boolean): { doc: LvsDocument } | CliResult {
+  let text: string;
+  try {
+    text = source === "-" ? io.readStdin() : io.readFile(source);
+  } catch (e) {
+    return { exitCode: 2, stdout: "", stderr: `lvs-console: cannot read ${source}: ${e instanceof Error ? e.message : String(e)}\n` };
+  }
+  const r = parseDocumentText(text);
+  if (r.ok) return { doc: r.doc };
+  const stdout = json ? `${JSON.stringify({ valid: false, issues: r.issues }, null, 2)}\n` : "";
+  return { exitCode: 2, stdout, stderr: `lvs-console: ${source} is not a valid document:\n${lines(r.lines)}` };
+}
+
+function runRender(args: Args, io: CliIo): CliResult {
+  const [source, ...extra] = args.positional;
+  if (source === undefined || extra.length > 0) return usage("render takes exactly one document");
+  if (args.format === undefined) return usage("render needs --format <name>");
+  if (!isFormatName(args.format)) return usage(`unknown format ${JSON.stringify(args.format)}; allowed: ${FORMAT_NAMES.join(", ")}`);
+  const loaded = loadDocument(source, io, false);
+  if (!("doc" in loaded)) return loaded;
+  const diagnostics = lintDocument(loaded.doc);
+  const errors = diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
+  if (errors.length > 0 && !args.flags.has("--force")) {
+    return { exitCode: 1, stdout: "", stderr: `lvs-console: refusing to render a document with lint errors (--force overrides):\n${lines(errors)}` };
+  }
+  return { exitCode: 0, stdout: renderArtifact(args.format, loaded.doc), stderr: lines(errors.map((e) => `lvs-console: ${e}`)) };
+}
+
+function runLint(args: Args, io: CliIo): CliResult {
+  const [source, ...extra] = args.positional;
+  if (source === undefined || extra.length > 0) return usage("lint takes exactly one document");
+  const json = args.flags.has("--json");
+  const loaded = loadDocument(source, io, json);
+  if (!("doc" in loaded)) return loaded;
+  const diagnostics = lintDocument(loaded.doc);
+  const exitCode = hasErrors(diagnostics) ? 1 : 0;
+  if (json) return { exitCode, stdout: `${JSON.stringify({ valid: true, diagnostics }, null, 2)}\n`, stderr: "" };
+  const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
+  const summary = `${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} note(s)`;
+  return { exitCode, stdout: lines([...diagnostics.map(formatDiagnostic), summary]), stderr: "" };
+}
+
+/** Runs the CLI on its arguments (without node and script) and returns what to print and the exit code. */
+export function runCli(argv: readonly string[], io: CliIo): CliResult {
+  const [command, ...rest] = argv;
+  const args = parseArgs(rest);
+  if (typeof args === "string") return usage(args);
+  switch (command) {
+    case "render":
+      return runRender(args, io);
+    case "lint":
+      return runLint(args, io);
+    case "formats": {
+      if (args.positional.length > 0) return usage("formats takes no arguments");
+      const out = args.flags.has("--json")
+        ? `${JSON.stringify(FORMATS.map(({ name, title, filename, mediaType }) => ({ name, title, filename, mediaType })), null, 2)}\n`
+        : lines([...FORMAT_NAMES]);
+      return { exitCode: 0, stdout: out, stderr: "" };
+    }
+    case "help":
+    case "--help":
+    case "-h":
+      return { exitCode: 0, stdout: USAGE, stderr: "" };
+    default:
+      return usage(command === undefined ? "missing command" : `unknown command ${JSON.stringify(command)}`);
+  }
+}
