@@ -19,16 +19,13 @@ export interface ClusterSummary {
 
 const summarySelect = { id: true, name: true, serialNo: true, version: true } as const;
 
-// Piranha always had exactly one cluster; a fresh install gets one to edit.
-const FIRST_CLUSTER = { name: "default", primaryPublicIp: "192.0.2.1" };
-
 /** Every cluster, by name. */
 export async function listClusters(): Promise<ClusterSummary[]> {
   await requirePermission("cluster.read");
   return db.cluster.findMany({ select: summarySelect, orderBy: { name: "asc" } });
 }
 
-/** The cluster with this id, or else the first one (created on first run when there is none). */
+/** The cluster with this id, or else the first one (lib/server/bootstrap.ts creates one on first run). */
 export async function resolveCluster(preferredId?: number): Promise<ClusterSummary> {
   await requirePermission("cluster.read");
   if (preferredId !== undefined && Number.isInteger(preferredId)) {
@@ -36,13 +33,8 @@ export async function resolveCluster(preferredId?: number): Promise<ClusterSumma
     if (preferred) return preferred;
   }
   const first = await db.cluster.findFirst({ select: summarySelect, orderBy: { id: "asc" } });
-  if (first) return first;
-  try {
-    return await db.cluster.create({ data: FIRST_CLUSTER, select: summarySelect });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return db.cluster.findFirstOrThrow({ select: summarySelect, orderBy: { id: "asc" } });
-  }
+  if (!first) throw new DataError("There is no cluster yet; restart the console so that it creates the default one.");
+  return first;
 }
 
 /** The cluster chosen with the switcher (cookie `lvs_cluster`), falling back to the first cluster. */
