@@ -49,6 +49,6 @@ export function env(): Env {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   const file = parsed.data.DATABASE_URL.slice("file:".length);
-  cached = { ...parsed.data, databaseFile: path.isAbsolute(file) ? file : path.resolve(process.cwd(), file) };
+  cached = { ...parsed.data, databaseFile: path.isAbsolute(file) ? file : path.resolve(/*turbopackIgnore: true*/ process.cwd(), file) };
   return cached;
 }
