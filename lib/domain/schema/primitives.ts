@@ -92,9 +92,10 @@ export const deviceSchema = checkedString(DEVICE_ALLOWED, (s) =>
 /** Free text shown only inside comments; renderers strip control characters and clamp it. */
 export const descriptionSchema = z.string(allowedError("text of at most 200 characters")).max(200, allowedError("text of at most 200 characters"));
 
-// Printable ASCII except the double quote; a backslash only as the escapes \r \n \t \\.
-const HEALTH = /^(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[rnt\\])+$/;
-const HEALTH_ALLOWED = 'printable ASCII without ", 1-255 characters; backslash only in \\r \\n \\t \\\\';
+// Printable ASCII except the double quote; a backslash always escapes a visible
+// character (\r, \n, regex escapes), so it can never swallow the closing quote.
+const HEALTH = /^(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x21\x23-\x7e])+$/;
+const HEALTH_ALLOWED = 'printable ASCII without ", 1-255 characters; a backslash must escape a visible character other than "';
 
 /** A health-check send or expect string. */
 export const healthStringSchema = checkedString(HEALTH_ALLOWED, (s) =>
