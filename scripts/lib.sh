@@ -4,8 +4,10 @@
 ensure_node_modules() {
   local stamp=node_modules/.lvs-console-installed
   if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
-    echo "==> installing dependencies (npm ci)"
-    npm ci --no-audit --no-fund
+    # `npm install`, not `npm ci`: the registry here lacks the other platforms'
+    # optional Next.js compiler packages, which `npm ci` insists on finding.
+    echo "==> installing dependencies (npm install from package-lock.json)"
+    npm install --no-audit --no-fund
     touch "$stamp"
   fi
 }
