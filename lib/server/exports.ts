@@ -30,7 +30,7 @@ export async function createExport(request: ExportRequest): Promise<ExportOutcom
       } as const;
     }
     if (set.blocked) return { status: "blocked", diagnostics: set.diagnostics.filter((d) => d.severity === "error") } as const;
-    const last = await findLastExport(request.clusterId);
+    const last = await findLastExport(request.clusterId, tx);
     if (last && last.documentSha256 === set.documentSha256) return { status: "unchanged", export: toExportSummary(last) } as const;
     const created = await tx.export.create({
       data: {
