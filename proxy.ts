@@ -6,6 +6,8 @@ import { NextResponse, type NextRequest } from "next/server";
 
 const SESSION_COOKIES = ["lvs_session", "__Host-lvs_session"];
 const PUBLIC_PATHS = ["/login"];
+/** Route handlers answer 401/403 themselves; a redirect would hide what the data layer decided. */
+const isApi = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
 
 /** The Content-Security-Policy of a page, allowing only scripts carrying this request's nonce. */
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
@@ -29,7 +31,7 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isPage = request.method === "GET" || request.method === "HEAD";
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (isPage && !hasSessionCookie && !PUBLIC_PATHS.includes(pathname)) {
+  if (isPage && !hasSessionCookie && !PUBLIC_PATHS.includes(pathname) && !isApi(pathname)) {
     return NextResponse.redirect(new URL("/login", request.url));
   }
 

@@ -1,0 +1,50 @@
+import { expect, test as setup, type Page } from "@playwright/test";
+import { ACCOUNTS, type E2eRole } from "./accounts";
+
+// One saved login per role. The admin is the bootstrapped account; the others
+// are created through the users page, as an admin would.
+
+async function signIn(page: Page, role: E2eRole): Promise<void> {
+  const { username, password } = ACCOUNTS[role];
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+async function ensureUser(page: Page, role: "operator" | "viewer"): Promise<void> {
+  const { username, password } = ACCOUNTS[role];
+  await page.goto("/users");
+  const form = page.getByRole("form", { name: "Create user" });
+  await form.getByLabel("New username").fill(username);
+  await form.getByLabel("Role").selectOption(role);
+  await form.getByLabel("Initial password").fill(password);
+  await form.getByRole("button", { name: "Create user" }).click();
+  const outcome = form.getByRole("status").or(form.getByRole("alert"));
+  await expect(outcome).toBeVisible();
+  if (/taken/.test(await outcome.innerText())) {
+    // A database kept from an earlier run: make the password known again.
+    await page.getByLabel(`New password for ${username}`).fill(password);
+    await page.getByRole("button", { name: `Reset password for ${username}` }).click();
+    await expect(page.getByText(`Password of ${username} was reset`)).toBeVisible();
+  } else {
+    await expect(outcome).toHaveText(`Created user ${username}.`);
+  }
+}
+
+setup("[admin] sign in and create the operator and viewer accounts", async ({ page, browser }) => {
+  await signIn(page, "admin");
+  await page.context().storageState({ path: ACCOUNTS.admin.state });
+  await ensureUser(page, "operator");
+  await ensureUser(page, "viewer");
+
+  for (const role of ["operator", "viewer"] as const) {
+    const context = await browser.newContext();
+    const rolePage = await context.newPage();
+    await signIn(rolePage, role);
+    await expect(rolePage.getByText(`${ACCOUNTS[role].username} (${role})`)).toBeVisible();
+    await context.storageState({ path: ACCOUNTS[role].state });
+    await context.close();
+  }
+});
