@@ -1,0 +1,90 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { RenderedArtifact } from "@/lib/domain/render";
+import type { Netns } from "./netns";
+
+/** Problems one real tool found in one artifact; empty when it is clean. */
+export type Findings = string[];
+
+function runTool(cmd: string, args: string[], input?: string) {
+  const r = spawnSync(cmd, args, { input, encoding: "utf8" });
+  return { status: r.status ?? -1, output: `${r.stdout ?? ""}${r.stderr ?? ""}` };
+}
+
+/** Runs `fn` with a scratch directory that is removed afterwards. */
+export function withScratch<T>(fn: (dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), "lvs-artifacts-"));
+  try {
+    return fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `bash -n` and shellcheck (every severity) on a script. */
+export function checkShell(dir: string, name: string, text: string): Findings {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  const out: Findings = [];
+  const syntax = runTool("bash", ["-n", file]);
+  if (syntax.status !== 0) out.push(`bash -n: ${syntax.output}`);
+  const lint = runTool("shellcheck", ["--severity=style", file]);
+  if (lint.status !== 0) out.push(`shellcheck: ${lint.output}`);
+  return out;
+}
+
+/** iptables-restore / ip6tables-restore --test inside a throwaway namespace. */
+export function checkRestore(ns: Netns, command: "iptables-restore" | "ip6tables-restore", text: string): Findings {
+  const r = ns.tryExec(command, ["--test"], text);
+  return r.status === 0 ? [] : [`${command} --test: ${r.stderr || r.stdout}`];
+}
+
+/** nft -c -f inside a throwaway namespace. */
+export function checkNft(ns: Netns, dir: string, text: string): Findings {
+  const file = join(dir, "ruleset.nft");
+  writeFileSync(file, text);
+  const r = ns.tryExec("nft", ["-c", "-f", file]);
+  return r.status === 0 ? [] : [`nft -c: ${r.stderr || r.stdout}`];
+}
+
+// keepalived -t exits non-zero here without IPVS, so judge it by what it says.
+const KEEPALIVED_BAD = /invalid|unknown|not supported|error|unexpected|missing|expected/i;
+
+/** keepalived -t: lines reporting invalid or unknown configuration. */
+export function checkKeepalived(dir: string, text: string): Findings {
+  const file = join(dir, "keepalived.conf");
+  writeFileSync(file, text);
+  return runTool("keepalived", ["-t", "-f", file]).output.split("\n").filter((l) => KEEPALIVED_BAD.test(l));
+}
+
+const HOST4 = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
+const HOST6 = String.raw`\[[0-9a-f:]+\]`;
+const SERVICE = String.raw`(?:-f \d+(?: -6)?|-[tu] (?:${HOST4}|${HOST6}):\d+)`;
+const IPVSADM_LINE = new RegExp([
+  "^-C$",
+  String.raw`^--set \d+ \d+ \d+$`,
+  String.raw`^-A ${SERVICE} -s (?:rr|wrr|lc|wlc|lblc|lblcr|dh|sh|sed|nq|fo|ovf|mh)(?: -p \d+(?: -M (?:${HOST4}|\d{1,3}))?)?$`,
+  String.raw`^-a ${SERVICE} -r (?:${HOST4}|${HOST6})(?::\d+)? -[gmi] -w \d+$`,
+].join("|"));
+
+/** ipvsadm-restore input checked against ipvsadm's grammar (IPVS is not in this kernel). */
+export function checkIpvsadmGrammar(text: string): Findings {
+  return text.split("\n").filter((l) => l !== "" && !IPVSADM_LINE.test(l)).map((l) => `ipvsadm grammar: ${l}`);
+}
+
+/** Every real-tool check on a document's rendered artifacts. */
+export function checkArtifacts(ns: Netns, artifacts: readonly RenderedArtifact[]): Findings {
+  const text = (format: string) => artifacts.find((a) => a.format === format)?.text ?? "";
+  return withScratch((dir) => [
+    ...checkShell(dir, "install-marks.sh", text("install-script")),
+    ...checkShell(dir, "real-server.sh", text("real-server")),
+    ...checkShell(dir, "iptables-marks.sh", text("iptables")),
+    ...checkRestore(ns, "iptables-restore", text("iptables-restore")),
+    ...checkRestore(ns, "ip6tables-restore", text("ip6tables-restore")),
+    ...checkNft(ns, dir, text("nftables")),
+    ...checkKeepalived(dir, text("keepalived")),
+    ...checkIpvsadmGrammar(text("ipvsadm")),
+  ]);
+}
