@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ClusterSwitcherSlot } from "@/components/clusters/cluster-switcher-slot";
 import { ConsoleNav } from "@/components/console-nav";
 import { logout } from "@/lib/server/auth/actions";
 import { verifySession } from "@/lib/server/auth/session";
@@ -10,7 +11,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <ConsoleNav isAdmin={user.role === "admin"} />
       <div className="shell-main">
         <header className="shell-header">
-          <div />
+          <ClusterSwitcherSlot />
           <div>
             <span aria-label="Signed in as">
               {user.username} <span className="muted">({user.role})</span>

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LintList } from "@/components/dashboard/lint-list";
+import { getDashboard } from "@/lib/server/dashboard";
+import { loadPanelContext } from "@/lib/server/panel-page";
+
+export const metadata: Metadata = { title: "Control/Monitoring" };
+
+export default async function ControlMonitoringPage() {
+  const { cluster } = await loadPanelContext();
+  const d = await getDashboard(cluster.id);
+  return (
+    <>
+      <h1>Control/Monitoring <span className="muted">· {d.cluster.name}</span></h1>
+      <section className="panel" aria-labelledby="at-a-glance">
+        <h2 id="at-a-glance">At a glance</h2>
+        <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: ".3rem 1rem", margin: 0 }}>
+          <dt>Serial number</dt><dd>{d.cluster.serialNo}</dd>
+          <dt>Network type</dt><dd>{d.cluster.network}</dd>
+          <dt>Virtual servers</dt><dd><Link href="/virtual-servers">{d.counts.virtualServers}</Link> ({d.counts.activeVirtualServers} active)</dd>
+          <dt>Real servers</dt><dd>{d.counts.realServers} ({d.counts.activeRealServers} active)</dd>
+          <dt>Firewall-mark bundles</dt><dd><Link href="/firewall-marks">{d.counts.firewallMarks}</Link></dd>
+          <dt>Last export</dt>
+          <dd>
+            {d.lastExport
+              ? <>serial {d.lastExport.serialNo}, <time dateTime={d.lastExport.createdAt}>{d.lastExport.createdAt.replace("T", " ").slice(0, 19)} UTC</time> by {d.lastExport.authorName}</>
+              : "never exported"}
+          </dd>
+          <dt>Changed since export</dt>
+          <dd>{d.changedSinceExport ? <>yes — <Link href="/preview">preview and export</Link></> : "no, the routers have the current configuration"}</dd>
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="lint-heading">
+        <h2 id="lint-heading">Checks</h2>
+        <LintList diagnostics={d.diagnostics} />
+      </section>
+    </>
+  );
+}

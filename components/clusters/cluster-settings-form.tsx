@@ -1,0 +1,77 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormProvider } from "react-hook-form";
+import { globalSettingsSchema, redundancySchema, type GlobalSettingsInput, type RedundancyInput } from "@/lib/forms/cluster-forms";
+import { updateGlobalSettingsAction, updateRedundancyAction } from "@/lib/server/actions/clusters";
+import type { ClusterSettingsDetail } from "@/lib/server/cluster-settings";
+import { FormStatus } from "@/components/ui/form-status";
+import { usePanelForm } from "@/components/ui/use-panel-form";
+import { GlobalSettingsFields, RedundancyFields } from "./cluster-settings-fields";
+
+type Props = { detail: ClusterSettingsDetail; canEdit: boolean };
+
+function isDetail(value: unknown): value is ClusterSettingsDetail {
+  return typeof value === "object" && value !== null && "globalSettings" in value && "version" in value;
+}
+
+/** Piranha GLOBAL SETTINGS for the selected cluster. */
+export function GlobalSettingsForm({ detail, canEdit }: Props) {
+  const router = useRouter();
+  const [version, setVersion] = useState(detail.version);
+  const { form, message, showResult } = usePanelForm(globalSettingsSchema, detail.globalSettings as GlobalSettingsInput);
+  const { handleSubmit, reset, formState: { isSubmitting } } = form;
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await updateGlobalSettingsAction(detail.id, version, values);
+    if (showResult(result, "Saved global settings.")) {
+      reset(result.data.globalSettings);
+      setVersion(result.data.version);
+      router.refresh();
+    } else if (isDetail(result.current)) {
+      reset(result.current.globalSettings);
+      setVersion(result.current.version);
+    }
+  });
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate aria-label="Global settings">
+        <FormStatus message={message} />
+        <fieldset disabled={isSubmitting || !canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+          <GlobalSettingsFields />
+        </fieldset>
+        {canEdit ? <button type="submit" disabled={isSubmitting}>Save global settings</button> : null}
+      </form>
+    </FormProvider>
+  );
+}
+
+/** Piranha REDUNDANCY for the selected cluster. */
+export function RedundancyForm({ detail, canEdit }: Props) {
+  const router = useRouter();
+  const [version, setVersion] = useState(detail.version);
+  const { form, message, showResult } = usePanelForm(redundancySchema, detail.redundancy as RedundancyInput);
+  const { handleSubmit, reset, formState: { isSubmitting } } = form;
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await updateRedundancyAction(detail.id, version, values);
+    if (showResult(result, "Saved redundancy.")) {
+      reset(result.data.redundancy);
+      setVersion(result.data.version);
+      router.refresh();
+    } else if (isDetail(result.current)) {
+      reset(result.current.redundancy);
+      setVersion(result.current.version);
+    }
+  });
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate aria-label="Redundancy">
+        <FormStatus message={message} />
+        <fieldset disabled={isSubmitting || !canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+          <RedundancyFields />
+        </fieldset>
+        {canEdit ? <button type="submit" disabled={isSubmitting}>Save redundancy</button> : null}
+      </form>
+    </FormProvider>
+  );
+}

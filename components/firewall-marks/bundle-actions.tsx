@@ -1,0 +1,61 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { deleteFirewallMarkAction } from "@/lib/server/actions/firewall-marks";
+import { createVirtualServerFromBundleAction } from "@/lib/server/actions/virtual-servers";
+
+interface Props {
+  id: number;
+  version: number;
+  name: string;
+  mark: number;
+  usedBy: { id: number; name: string }[];
+  canCreateVirtualServer: boolean;
+  canDelete: boolean;
+}
+
+/** One click to the bundle's virtual server, and a delete that names the virtual servers still using the mark. */
+export function BundleActions({ id, version, name, mark, usedBy, canCreateVirtualServer, canDelete }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+
+  const createVirtualServer = () =>
+    startTransition(async () => {
+      const result = await createVirtualServerFromBundleAction(id);
+      if (result.ok) router.push(`/virtual-servers/${result.data.id}`);
+      else setError(result.message);
+    });
+
+  const remove = () => {
+    const users = usedBy.map((u) => u.name).join(", ");
+    const question = usedBy.length
+      ? `Bundle ${name} (mark ${mark}) is used by ${usedBy.length === 1 ? "virtual server" : "virtual servers"} ${users}. Delete it anyway? Those virtual servers keep mark ${mark} without a bundle.`
+      : `Delete bundle ${name} (mark ${mark})?`;
+    if (!window.confirm(question)) return;
+    startTransition(async () => {
+      const result = await deleteFirewallMarkAction(id, version, usedBy.length > 0);
+      if (result.ok) {
+        router.push("/firewall-marks");
+        router.refresh();
+      } else setError(result.message);
+    });
+  };
+
+  return (
+    <div style={{ display: "flex", gap: ".4rem", flexWrap: "wrap", alignItems: "center" }}>
+      {canCreateVirtualServer ? (
+        <button type="button" className="secondary" disabled={pending} onClick={createVirtualServer}>
+          Create virtual server<span className="sr-only"> from bundle {name}</span>
+        </button>
+      ) : null}
+      {canDelete ? (
+        <button type="button" className="danger" disabled={pending} onClick={remove}>
+          Delete<span className="sr-only"> bundle {name}</span>
+        </button>
+      ) : null}
+      <span aria-live="polite">{error ? <span role="alert" className="error">{error}</span> : null}</span>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormProvider, type DefaultValues } from "react-hook-form";
+import { BUNDLE_PRESETS, BUNDLE_PROTOCOLS, firewallMarkSchema, type FirewallMarkInput } from "@/lib/domain/schema";
+import { createFirewallMarkAction, updateFirewallMarkAction } from "@/lib/server/actions/firewall-marks";
+import type { FirewallMarkDetail } from "@/lib/server/firewall-marks";
+import { SelectField, TextField, optionsOf } from "@/components/ui/form-fields";
+import { FormStatus } from "@/components/ui/form-status";
+import { usePanelForm } from "@/components/ui/use-panel-form";
+import { PortListEditor } from "./port-list-editor";
+
+type Props =
+  | { mode: "create"; clusterId: number; canEdit: boolean }
+  | { mode: "edit"; detail: FirewallMarkDetail; canEdit: boolean };
+
+const EMPTY: DefaultValues<FirewallMarkInput> = { name: "", description: "", vip: "", protocol: "tcp", ports: [""] };
+
+/** Adds or edits a firewall-mark bundle; presets fill in the manuals' HTTP + HTTPS and FTP bundles. */
+export function FirewallMarkForm(props: Props) {
+  const router = useRouter();
+  const [version, setVersion] = useState(props.mode === "edit" ? props.detail.version : 0);
+  const { form, message, showResult } = usePanelForm(firewallMarkSchema, props.mode === "edit" ? props.detail.values : EMPTY);
+  const { handleSubmit, reset, setValue, formState: { isSubmitting } } = form;
+
+  const applyPreset = (id: string) => {
+    const preset = BUNDLE_PRESETS.find((p) => p.id === id);
+    if (!preset) return;
+    const opts = { shouldDirty: true } as const;
+    setValue("mark", preset.mark, opts);
+    setValue("name", preset.name, opts);
+    setValue("protocol", preset.protocol, opts);
+    setValue("ports", [...preset.ports], opts);
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    if (props.mode === "create") {
+      const result = await createFirewallMarkAction(props.clusterId, values);
+      if (showResult(result, `Created bundle ${values.name} (mark ${values.mark}).`)) {
+        reset(result.data.values);
+        router.push(`/firewall-marks/${result.data.id}`);
+      }
+      return;
+    }
+    const result = await updateFirewallMarkAction(props.detail.id, version, values);
+    if (showResult(result, `Saved bundle ${values.name}.`)) {
+      reset(result.data.values);
+      setVersion(result.data.version);
+      router.refresh();
+    } else if (isBundle(result.current) && result.message.includes("changed by someone else")) {
+      reset(result.current.values);
+      setVersion(result.current.version);
+    }
+  });
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate aria-label={props.mode === "create" ? "New firewall-mark bundle" : "Edit firewall-mark bundle"}>
+        <FormStatus message={message} />
+        {props.mode === "create" && props.canEdit ? (
+          <div className="panel" role="group" aria-label="Presets">
+            <p>Presets from the Red Hat manuals:</p>
+            {BUNDLE_PRESETS.map((p) => (
+              <button key={p.id} type="button" className="secondary" style={{ marginRight: ".5rem" }} onClick={() => applyPreset(p.id)}>
+                {p.label} ({p.ports.join(", ")} → mark {p.mark})
+              </button>
+            ))}
+          </div>
+        ) : null}
+        <fieldset disabled={isSubmitting || !props.canEdit} className="panel">
+          <legend>Bundle</legend>
+          <TextField name="mark" type="number" label="Firewall Mark" hint="1-4294967295, unique per cluster and address family, e.g. 80." />
+          <TextField name="name" label="Name" hint="1-31 characters of A-Z a-z 0-9 _ . -" />
+          <TextField name="description" label="Description" hint="Free text, shown only as a comment in generated files. Optional." />
+          <TextField name="vip" label="Virtual IP Address" hint="IPv4 or IPv6 address the marked packets are sent to." />
+          <SelectField name="protocol" label="Protocol" hint="tcp, udp or both. Default: tcp." options={optionsOf(BUNDLE_PROTOCOLS)} />
+        </fieldset>
+        <fieldset disabled={isSubmitting || !props.canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+          <PortListEditor />
+        </fieldset>
+        {props.canEdit ? <button type="submit" disabled={isSubmitting}>{props.mode === "create" ? "Create bundle" : "Save bundle"}</button> : null}
+      </form>
+    </FormProvider>
+  );
+}
+
+function isBundle(value: unknown): value is FirewallMarkDetail {
+  return typeof value === "object" && value !== null && "values" in value && "version" in value;
+}

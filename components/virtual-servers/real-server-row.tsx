@@ -1,0 +1,91 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormProvider } from "react-hook-form";
+import { realServerSchema, type RealServerInput } from "@/lib/domain/schema";
+import {
+  createRealServerAction, deleteRealServerAction, updateRealServerAction,
+} from "@/lib/server/actions/real-servers";
+import type { RealServerDetail } from "@/lib/server/virtual-servers";
+import { FormStatus } from "@/components/ui/form-status";
+import { usePanelForm } from "@/components/ui/use-panel-form";
+import { RealServerFields } from "./real-server-fields";
+
+const NEW_REAL_SERVER: RealServerInput = { name: "", address: "", weight: 1, active: true };
+
+/** One real server: edit its fields and weight, (de)activate, or delete it. */
+export function RealServerRow({ detail, canEdit }: { detail: RealServerDetail; canEdit: boolean }) {
+  const router = useRouter();
+  const [version, setVersion] = useState(detail.version);
+  const { form, message, setMessage, showResult } = usePanelForm(realServerSchema, detail.values);
+  const { handleSubmit, reset, formState: { isSubmitting } } = form;
+
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await updateRealServerAction(detail.id, version, values);
+    if (showResult(result, `Saved real server ${values.name}.`)) {
+      reset(result.data.values);
+      setVersion(result.data.version);
+      router.refresh();
+    } else if (isRealServer(result.current)) {
+      reset(result.current.values);
+      setVersion(result.current.version);
+    }
+  });
+
+  async function onDelete() {
+    if (!window.confirm(`Delete real server ${detail.values.name}?`)) return;
+    const result = await deleteRealServerAction(detail.id, version);
+    if (result.ok) router.refresh();
+    else setMessage({ ok: false, text: result.message });
+  }
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate aria-label={`Real server ${detail.values.name}`} className="panel">
+        <FormStatus message={message} />
+        <fieldset disabled={isSubmitting || !canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+          <RealServerFields idPrefix={`rs-${detail.id}`} />
+        </fieldset>
+        {canEdit ? (
+          <div style={{ display: "flex", gap: ".5rem" }}>
+            <button type="submit" disabled={isSubmitting}>Save {detail.values.name}</button>
+            <button type="button" className="danger" onClick={onDelete} disabled={isSubmitting}>Delete {detail.values.name}</button>
+          </div>
+        ) : null}
+      </form>
+    </FormProvider>
+  );
+}
+
+/** Adds a real server to a virtual server. */
+export function AddRealServerForm({ virtualServerId }: { virtualServerId: number }) {
+  const router = useRouter();
+  const { form, message, showResult } = usePanelForm(realServerSchema, NEW_REAL_SERVER);
+  const { handleSubmit, reset, formState: { isSubmitting } } = form;
+
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await createRealServerAction(virtualServerId, values);
+    if (showResult(result, `Added real server ${values.name}.`)) {
+      reset(NEW_REAL_SERVER);
+      router.refresh();
+    }
+  });
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate aria-label="Add real server" className="panel">
+        <h3>Add real server</h3>
+        <FormStatus message={message} />
+        <fieldset disabled={isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
+          <RealServerFields idPrefix="rs-new" />
+        </fieldset>
+        <button type="submit" disabled={isSubmitting}>Add real server</button>
+      </form>
+    </FormProvider>
+  );
+}
+
+function isRealServer(value: unknown): value is RealServerDetail {
+  return typeof value === "object" && value !== null && "values" in value && "version" in value;
+}

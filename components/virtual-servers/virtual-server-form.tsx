@@ -1,0 +1,67 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormProvider, type DefaultValues } from "react-hook-form";
+import { virtualServerSchema, type VirtualServerInput } from "@/lib/domain/schema";
+import { createVirtualServerAction, updateVirtualServerAction } from "@/lib/server/actions/virtual-servers";
+import type { VirtualServerDetail } from "@/lib/server/virtual-servers";
+import { FormStatus } from "@/components/ui/form-status";
+import { usePanelForm } from "@/components/ui/use-panel-form";
+import { MonitoringScriptFields, VirtualServerFields } from "./virtual-server-fields";
+
+type Props =
+  | { mode: "create"; clusterId: number; initial: DefaultValues<VirtualServerInput>; canEdit: boolean }
+  | { mode: "edit"; detail: VirtualServerDetail; canEdit: boolean };
+
+/** Adds or edits a virtual server and its monitoring scripts; real servers are edited below it. */
+export function VirtualServerForm(props: Props) {
+  const router = useRouter();
+  const [version, setVersion] = useState(props.mode === "edit" ? props.detail.version : 0);
+  const initial = props.mode === "edit" ? props.detail.values : props.initial;
+  const { form, message, showResult } = usePanelForm(virtualServerSchema, initial);
+  const { handleSubmit, reset, formState: { isSubmitting } } = form;
+
+  const onSubmit = handleSubmit(async (values) => {
+    if (props.mode === "create") {
+      const result = await createVirtualServerAction(props.clusterId, values);
+      if (showResult(result, `Created virtual server ${values.name}.`)) {
+        reset(result.data.values);
+        router.push(`/virtual-servers/${result.data.id}?created=1`);
+      }
+      return;
+    }
+    const result = await updateVirtualServerAction(props.detail.id, version, values);
+    if (showResult(result, `Saved virtual server ${values.name}.`)) {
+      reset(result.data.values);
+      setVersion(result.data.version);
+      router.refresh();
+    } else if (isDetail(result.current)) {
+      reset(result.current.values);
+      setVersion(result.current.version);
+    }
+  });
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate aria-label={props.mode === "create" ? "New virtual server" : "Edit virtual server"}>
+        <FormStatus message={message} />
+        <fieldset disabled={isSubmitting || !props.canEdit} className="panel">
+          <legend>Virtual server</legend>
+          <VirtualServerFields />
+        </fieldset>
+        <fieldset disabled={isSubmitting || !props.canEdit} className="panel">
+          <legend>Monitoring scripts</legend>
+          <MonitoringScriptFields />
+        </fieldset>
+        {props.canEdit ? (
+          <button type="submit" disabled={isSubmitting}>{props.mode === "create" ? "Create virtual server" : "Save virtual server"}</button>
+        ) : null}
+      </form>
+    </FormProvider>
+  );
+}
+
+function isDetail(value: unknown): value is VirtualServerDetail {
+  return typeof value === "object" && value !== null && "values" in value && "version" in value;
+}
