@@ -45,7 +45,7 @@ const PROLOGUE = [
 ];
 
 const EPILOGUE = [
-  "# A family without bundles is still flushed when an earlier run created its chain.",
+  "# IPv4 always gets the chain; IPv6 only with IPv6 bundles, or to flush a chain an earlier run created.",
   "payload_iptables=''",
   "payload_ip6tables=''",
   'if (( want_iptables )) || chain_exists iptables; then payload_iptables=$(transaction iptables); fi',
@@ -77,7 +77,7 @@ export function renderInstallScript(doc: LvsDocument): string {
     "",
     ...rulesFunction(doc, 6),
     "",
-    `want_iptables=${hasFamily(doc, 4) ? 1 : 0}`,
+    "want_iptables=1",
     `want_ip6tables=${hasFamily(doc, 6) ? 1 : 0}`,
     "",
     ...EPILOGUE,
