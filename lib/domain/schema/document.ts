@@ -8,8 +8,8 @@ import { virtualServerSchema } from "./virtual-server";
 export const lvsDocumentSchema = strictObject({
   version: z.literal(1, allowedError("1")),
   cluster: clusterSettingsSchema,
-  firewallMarks: listOf(firewallMarkSchema, "firewall-mark bundles", 4096).default([]),
-  virtualServers: listOf(virtualServerSchema, "virtual servers", 4096).default([]),
+  firewallMarks: listOf(firewallMarkSchema, "firewall-mark bundles", 65536).default([]),
+  virtualServers: listOf(virtualServerSchema, "virtual servers", 65536).default([]),
 });
 
 /** A validated document with every default filled in. */
