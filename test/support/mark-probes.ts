@@ -84,3 +84,22 @@ export function saveMangle(ns: Netns): string {
     .map((cmd) => ns.exec(cmd, ["-t", "mangle"]).split("\n").filter((l) => !l.startsWith("#")).join("\n").replace(/\[\d+:\d+\]/g, "[0:0]"))
     .join("\n");
 }
+
+/** Adds nft counters (after the mangle hook) for each probe, in a table of their own. */
+export function armNftProbes(router: Netns, probes: readonly Probe[]): void {
+  for (const vip of new Set(probes.map((p) => `${p.family}/${p.vip}`))) {
+    const [family, address] = vip.split("/") as [string, string];
+    router.exec("ip", [`-${family}`, "addr", "add", `${address}/${family === "4" ? 32 : 128}`, "dev", "lo"]);
+  }
+  const rules = probes.map((p) => {
+    const ip = p.family === 4 ? "ip" : "ip6";
+    return `\t\t${ip} saddr ${CLIENT[p.family]} ${ip} daddr ${p.vip} ${p.protocol} dport ${p.port} meta mark ${p.mark} counter`;
+  });
+  router.exec("nft", ["-f", "-"], ["table inet lvs_probe {", "\tchain count {", "\t\ttype filter hook prerouting priority -140; policy accept;", ...rules, "\t}", "}", ""].join("\n"));
+}
+
+/** Packet counts of the nft probe counters, in probe order. */
+export function nftProbeCounts(router: Netns): number[] {
+  const listing = router.exec("nft", ["list", "chain", "inet", "lvs_probe", "count"]);
+  return [...listing.matchAll(/counter packets (\d+)/g)].map((m) => Number(m[1]));
+}
