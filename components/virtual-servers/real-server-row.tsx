@@ -5,7 +5,7 @@ import { useState } from "react";
 import { FormProvider } from "react-hook-form";
 import { realServerSchema, type RealServerInput } from "@/lib/domain/schema";
 import {
-  createRealServerAction, deleteRealServerAction, updateRealServerAction,
+  createRealServerAction, deleteRealServerAction, setRealServerActiveAction, updateRealServerAction,
 } from "@/lib/server/actions/real-servers";
 import type { RealServerDetail } from "@/lib/server/virtual-servers";
 import { FormStatus } from "@/components/ui/form-status";
@@ -19,7 +19,8 @@ export function RealServerRow({ detail, canEdit }: { detail: RealServerDetail; c
   const router = useRouter();
   const [version, setVersion] = useState(detail.version);
   const { form, message, setMessage, showResult } = usePanelForm(realServerSchema, detail.values);
-  const { handleSubmit, reset, formState: { isSubmitting } } = form;
+  const { handleSubmit, reset, setValue, formState: { isSubmitting } } = form;
+  const [active, setActive] = useState(detail.values.active);
 
   const onSubmit = handleSubmit(async (values) => {
     const result = await updateRealServerAction(detail.id, version, values);
@@ -33,6 +34,16 @@ export function RealServerRow({ detail, canEdit }: { detail: RealServerDetail; c
     }
   });
 
+  async function onToggle() {
+    const result = await setRealServerActiveAction(detail.id, version, !active);
+    if (showResult(result, `${result.ok && result.data.values.active ? "Activated" : "Deactivated"} real server ${detail.values.name}.`)) {
+      setVersion(result.data.version);
+      setActive(result.data.values.active);
+      setValue("active", result.data.values.active);
+      router.refresh();
+    }
+  }
+
   async function onDelete() {
     if (!window.confirm(`Delete real server ${detail.values.name}?`)) return;
     const result = await deleteRealServerAction(detail.id, version);
@@ -45,11 +56,15 @@ export function RealServerRow({ detail, canEdit }: { detail: RealServerDetail; c
       <form onSubmit={onSubmit} noValidate aria-label={`Real server ${detail.values.name}`} className="panel">
         <FormStatus message={message} />
         <fieldset disabled={isSubmitting || !canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
-          <RealServerFields idPrefix={`rs-${detail.id}`} />
+          <RealServerFields idPrefix={`rs-${detail.id}`} withActive={false} />
         </fieldset>
+        <p>Status: {active ? "active" : "inactive"}</p>
         {canEdit ? (
           <div style={{ display: "flex", gap: ".5rem" }}>
             <button type="submit" disabled={isSubmitting}>Save {detail.values.name}</button>
+            <button type="button" className="secondary" onClick={onToggle} disabled={isSubmitting}>
+              {active ? "Deactivate" : "Activate"} {detail.values.name}
+            </button>
             <button type="button" className="danger" onClick={onDelete} disabled={isSubmitting}>Delete {detail.values.name}</button>
           </div>
         ) : null}

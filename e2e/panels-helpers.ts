@@ -1,0 +1,66 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { stateFile } from "./support/env";
+
+/** The cluster the panel specs work in, so other specs' data never meets theirs. */
+export const PANELS_CLUSTER = "e2e-panels";
+
+/** axe-core on the current page: no serious or critical violation; the findings are attached either way. */
+export async function expectAccessible(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  await testInfo.attach(`${name}-axe.json`, { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
+  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+}
+
+/** A full-page screenshot saved with the test results. */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+/** Creates the panels' cluster as the admin, through the clusters page, unless it exists. */
+export async function ensurePanelsCluster(browser: Browser): Promise<void> {
+  const context = await browser.newContext({ storageState: stateFile("admin") });
+  const page = await context.newPage();
+  await page.goto("/clusters");
+  if (!(await page.getByRole("cell", { name: PANELS_CLUSTER, exact: true }).count())) {
+    const form = page.getByRole("form", { name: "Create cluster" });
+    await form.getByLabel("Cluster name").fill(PANELS_CLUSTER);
+    await form.getByLabel("Primary server public IP").fill("203.0.113.2");
+    await form.getByRole("button", { name: "Create cluster" }).click();
+    await expect(form.getByRole("status")).toContainText(`Created cluster ${PANELS_CLUSTER}`);
+  }
+  await context.close();
+}
+
+/** Switches this browser context to the panels' cluster with the shell's switcher. */
+export async function showPanelsCluster(page: Page): Promise<void> {
+  await page.goto("/");
+  const switcher = page.getByRole("form", { name: "Cluster switcher" });
+  await switcher.getByLabel("Cluster").selectOption({ label: PANELS_CLUSTER });
+  await switcher.getByRole("button", { name: "Switch" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(PANELS_CLUSTER);
+}
+
+/** The build's id of a server action, to call it directly as the documenso-style forbidden-access specs do. */
+export function actionId(exportName: string): string {
+  const file = path.resolve(__dirname, "../.next/server/server-reference-manifest.json");
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, { exportedName: string }> };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportName);
+  if (!found) throw new Error(`server action ${exportName} is not in the build`);
+  return found[0];
+}
+
+/** POSTs a server action call straight to a page, as a browser would, with the context's cookies. */
+export async function callAction(page: Page, pagePath: string, exportName: string, args: unknown[]): Promise<string> {
+  const response = await page.request.post(pagePath, {
+    headers: { "next-action": actionId(exportName), "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: new URL(page.url()).origin },
+    data: JSON.stringify(args),
+    failOnStatusCode: false,
+  });
+  return response.text();
+}

@@ -1,0 +1,235 @@
+import { expect, test, type Page } from "@playwright/test";
+import { stateFile } from "./support/env";
+import { ensurePanelsCluster, expectAccessible, screenshot, showPanelsCluster } from "./panels-helpers";
+
+// The operator's path through the Piranha panels (issue 5 item 10), in one
+// cluster of its own; each test builds on the one before.
+test.describe.configure({ mode: "serial" });
+test.use({ storageState: stateFile("operator") });
+
+test.beforeAll(async ({ browser }) => ensurePanelsCluster(browser));
+test.beforeEach(async ({ page }) => showPanelsCluster(page));
+
+async function createBundle(page: Page, preset: RegExp, vip: string) {
+  await page.goto("/firewall-marks/new");
+  const form = page.getByRole("form", { name: "New firewall-mark bundle" });
+  await form.getByRole("button", { name: preset }).click();
+  await form.getByLabel("Virtual IP Address").fill(vip);
+  await form.getByRole("button", { name: "Create bundle" }).click();
+  await expect(page).toHaveURL(/\/firewall-marks\/\d+$/);
+}
+
+async function addRealServer(page: Page, name: string, address: string) {
+  const form = page.getByRole("form", { name: "Add real server" });
+  await form.getByLabel("Name", { exact: true }).fill(name);
+  await form.getByLabel("Address", { exact: true }).fill(address);
+  await form.getByRole("button", { name: "Add real server" }).click();
+  await expect(form.getByRole("status")).toHaveText(`Added real server ${name}.`);
+  await expect(page.getByRole("form", { name: `Real server ${name}` })).toBeVisible();
+}
+
+test("[operator] creates the HTTP+HTTPS bundle", async ({ page }, testInfo) => {
+  await createBundle(page, /^HTTP \+ HTTPS/, "203.0.113.10");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Bundle http-https \(mark 80, ipv4\)/);
+  const form = page.getByRole("form", { name: "Edit firewall-mark bundle" });
+  await expect(form.getByLabel("Port or range 1")).toHaveValue("80");
+  await expect(form.getByLabel("Port or range 2")).toHaveValue("443");
+  await expectAccessible(page, testInfo, "firewall-mark-edit");
+  await screenshot(page, testInfo, "firewall-mark-edit");
+});
+
+test("[operator] creates a virtual server on the bundle with two real servers and 300 s persistence", async ({ page }, testInfo) => {
+  await page.goto("/firewall-marks");
+  await page.getByRole("button", { name: "Create virtual server from bundle http-https" }).click();
+  await expect(page).toHaveURL(/\/virtual-servers\/\d+$/);
+  const form = page.getByRole("form", { name: "Edit virtual server" });
+  await expect(form.getByLabel("Firewall Mark")).toHaveValue("80");
+  await expect(form.getByLabel("Application port")).toHaveValue("80");
+  await form.getByLabel("Persistence", { exact: true }).fill("300");
+  await form.getByRole("button", { name: "Save virtual server" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved virtual server http-https.");
+  await addRealServer(page, "web1", "10.11.12.2");
+  await addRealServer(page, "web2", "10.11.12.3");
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Edit virtual server" }).getByLabel("Persistence", { exact: true })).toHaveValue("300");
+  await expectAccessible(page, testInfo, "virtual-server-edit");
+  await screenshot(page, testInfo, "virtual-server-edit");
+
+  await page.goto("/virtual-servers");
+  const row = page.getByRole("row", { name: /http-https/ });
+  await expect(row).toContainText("203.0.113.10");
+  await expect(row).toContainText("300 s");
+  await expectAccessible(page, testInfo, "virtual-server-list");
+  await screenshot(page, testInfo, "virtual-server-list");
+});
+
+test("[operator] creates the FTP bundle with its virtual server", async ({ page }, testInfo) => {
+  await createBundle(page, /^FTP/, "203.0.113.11");
+  const form = page.getByRole("form", { name: "Edit firewall-mark bundle" });
+  await expect(form.getByLabel("Port or range 2")).toHaveValue("10000-20000");
+  await page.getByRole("button", { name: "Create virtual server from bundle ftp" }).click();
+  await expect(page).toHaveURL(/\/virtual-servers\/\d+$/);
+  await expect(page.getByRole("form", { name: "Edit virtual server" }).getByLabel("Firewall Mark")).toHaveValue("21");
+  await page.goto("/firewall-marks");
+  await expect(page.getByRole("row", { name: /ftp/ })).toContainText("21, 10000-20000");
+  await expectAccessible(page, testInfo, "firewall-mark-list");
+  await screenshot(page, testInfo, "firewall-mark-list");
+});
+
+test("[operator] edits a bundle, a real server's weight and its status", async ({ page }) => {
+  await page.goto("/firewall-marks");
+  await page.getByRole("link", { name: "ftp", exact: true }).click();
+  const bundle = page.getByRole("form", { name: "Edit firewall-mark bundle" });
+  await bundle.getByLabel("Description").fill("FTP control and passive range");
+  await bundle.getByRole("button", { name: "Save bundle" }).click();
+  await expect(bundle.getByRole("status")).toHaveText("Saved bundle ftp.");
+
+  await page.goto("/virtual-servers?q=http-https");
+  await page.getByRole("link", { name: "http-https" }).click();
+  const web2 = page.getByRole("form", { name: "Real server web2" });
+  await web2.getByLabel("Weight").fill("5");
+  await web2.getByRole("button", { name: "Save web2" }).click();
+  await expect(web2.getByRole("status")).toHaveText("Saved real server web2.");
+  const web1 = page.getByRole("form", { name: "Real server web1" });
+  await web1.getByRole("button", { name: "Deactivate web1" }).click();
+  await expect(web1.getByText("Status: inactive")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Real server web2" }).getByLabel("Weight")).toHaveValue("5");
+  await expect(page.getByRole("form", { name: "Real server web1" }).getByText("Status: inactive")).toBeVisible();
+});
+
+test("[operator] bad input shows each error beside its field and saves nothing", async ({ page }, testInfo) => {
+  await page.goto("/firewall-marks/new");
+  const form = page.getByRole("form", { name: "New firewall-mark bundle" });
+  await form.getByLabel("Firewall Mark").fill("0");
+  await form.getByLabel("Name", { exact: true }).fill("bad");
+  await form.getByLabel("Virtual IP Address").fill("300.1.1.1");
+  await form.getByLabel("Port or range 1").fill("0");
+  await form.getByRole("button", { name: "Add port or range" }).click();
+  await form.getByLabel("Port or range 2").fill("20000-10000");
+  await form.getByRole("button", { name: "Create bundle" }).click();
+  await expect(form.getByLabel("Firewall Mark")).toBeFocused();
+  await expect(form.getByLabel("Firewall Mark")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#f-mark-error")).toContainText("allowed: an integer 1-4294967295");
+  await expect(page.locator("#f-vip-error")).toContainText("300.1.1.1");
+  await expect(page.locator("#f-ports-0-error")).toContainText("port 0 is out of range");
+  await expect(page.locator("#f-ports-1-error")).toContainText("20000-10000 has lo > hi");
+  await expectAccessible(page, testInfo, "firewall-mark-errors");
+  await screenshot(page, testInfo, "firewall-mark-errors");
+
+  // A duplicate mark passes the browser's checks; the server refuses it on the mark field.
+  await form.getByLabel("Firewall Mark").fill("80");
+  await form.getByLabel("Virtual IP Address").fill("203.0.113.12");
+  await form.getByLabel("Port or range 1").fill("8080");
+  await form.getByRole("button", { name: "Remove port or range 2" }).click();
+  await form.getByRole("button", { name: "Create bundle" }).click();
+  await expect(form.getByRole("alert")).toContainText("Nothing was saved");
+  await expect(page.locator("#f-mark-error")).toContainText("already used by bundle http-https");
+  await expect(form.getByLabel("Firewall Mark")).toBeFocused();
+
+  await page.goto("/virtual-servers/new");
+  const vs = page.getByRole("form", { name: "New virtual server" });
+  await vs.getByLabel("Name", { exact: true }).fill("bad-vs");
+  await vs.getByLabel("Virtual IP Address").fill("203.0.113.999");
+  await vs.getByLabel("Application port").fill("0");
+  await vs.getByRole("button", { name: "Create virtual server" }).click();
+  await expect(vs.getByLabel("Virtual IP Address")).toBeFocused();
+  await expect(page.locator("#f-vip-error")).toContainText("203.0.113.999");
+  await expect(page.locator("#f-port-error")).toContainText("allowed: an integer 1-65535");
+
+  page.once("dialog", (d) => d.accept());
+  await page.goto("/firewall-marks");
+  await expect(page.getByRole("row")).toHaveCount(3);
+  await page.goto("/virtual-servers");
+  await expect(page.getByText("2 virtual servers.")).toBeVisible();
+});
+
+test("[operator] a stale edit is refused with the current values", async ({ page, context }) => {
+  await page.goto("/firewall-marks");
+  await page.getByRole("link", { name: "ftp", exact: true }).click();
+  const other = await context.newPage();
+  await other.goto(page.url());
+  const first = page.getByRole("form", { name: "Edit firewall-mark bundle" });
+  await first.getByLabel("Description").fill("edited first");
+  await first.getByRole("button", { name: "Save bundle" }).click();
+  await expect(first.getByRole("status")).toHaveText("Saved bundle ftp.");
+  const second = other.getByRole("form", { name: "Edit firewall-mark bundle" });
+  await second.getByLabel("Description").fill("edited second");
+  await second.getByRole("button", { name: "Save bundle" }).click();
+  await expect(second.getByRole("alert")).toContainText("changed by someone else");
+  await expect(second.getByLabel("Description")).toHaveValue("edited first");
+  await other.close();
+});
+
+test("[operator] leaving a form with unsaved changes asks first", async ({ page }) => {
+  await page.goto("/virtual-servers?q=http-https");
+  await page.getByRole("link", { name: "http-https" }).click();
+  const url = page.url();
+  await page.getByRole("form", { name: "Edit virtual server" }).getByLabel("Re-entry Time").fill("20");
+  let question = "";
+  page.once("dialog", (d) => {
+    question = d.message();
+    void d.dismiss();
+  });
+  await page.getByRole("navigation", { name: "Console panels" }).getByRole("link", { name: "Firewall marks" }).click();
+  await expect.poll(() => question).toContain("unsaved changes");
+  expect(page.url()).toBe(url);
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("navigation", { name: "Console panels" }).getByRole("link", { name: "Firewall marks" }).click();
+  await expect(page).toHaveURL(/\/firewall-marks$/);
+});
+
+test("[operator] deleting a bundle in use names its virtual server and asks; then deletes", async ({ page }) => {
+  await page.goto("/firewall-marks");
+  let question = "";
+  page.once("dialog", (d) => {
+    question = d.message();
+    void d.dismiss();
+  });
+  await page.getByRole("button", { name: "Delete bundle ftp" }).click();
+  await expect.poll(() => question).toContain("used by virtual server ftp");
+  await expect(page.getByRole("row", { name: /ftp/ })).toBeVisible();
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Delete bundle ftp" }).click();
+  await expect(page.getByRole("row", { name: /ftp/ })).toHaveCount(0);
+
+  await page.goto("/virtual-servers");
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Delete ftp" }).click();
+  await expect(page.getByRole("row", { name: /ftp/ })).toHaveCount(0);
+  await expect(page.getByText("1 virtual server.")).toBeVisible();
+});
+
+test("[operator] searches the virtual server list and (de)activates from it", async ({ page }) => {
+  await page.goto("/virtual-servers");
+  await page.getByLabel("Search by name, VIP or mark").fill("80");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=80/);
+  const row = page.getByRole("row", { name: /http-https/ });
+  await row.getByRole("button", { name: "Deactivate http-https" }).click();
+  await expect(row.getByRole("cell").first()).toHaveText("down");
+  await row.getByRole("button", { name: "Activate http-https" }).click();
+  await expect(row.getByRole("cell").first()).toHaveText("up");
+  await page.getByLabel("Search by name, VIP or mark").fill("no-such-server");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText("0 virtual servers matching")).toBeVisible();
+});
+
+test("[operator] Control/Monitoring, Global settings and Redundancy are readable and accessible", async ({ page }, testInfo) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Control/Monitoring");
+  await expect(page.getByText("never exported")).toBeVisible();
+  await expect(page.getByRole("link", { name: "e2e-panels" }).first()).toHaveAttribute("href", "/settings");
+  await expectAccessible(page, testInfo, "control-monitoring");
+  await screenshot(page, testInfo, "control-monitoring");
+  for (const [path, name] of [["/settings", "global-settings"], ["/redundancy", "redundancy"], ["/clusters", "clusters"]] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("button", { name: /^Save/ })).toHaveCount(0);
+    await expectAccessible(page, testInfo, name);
+    await screenshot(page, testInfo, name);
+  }
+  await page.goto("/virtual-servers/new");
+  await expectAccessible(page, testInfo, "virtual-server-new");
+  await page.goto("/firewall-marks/new");
+  await expectAccessible(page, testInfo, "firewall-mark-new");
+});
