@@ -1,0 +1,44 @@
+// Render benchmark: lint + every renderer in one process on a generated document.
+// Usage: node --import tsx bench/render.ts <doc.json> <runs>  → prints JSON {median, runs[], peakRssMb, bytes}
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { lintDocument } from "../lib/domain/lint";
+import { renderAll } from "../lib/domain/render";
+import { parseDocument } from "../lib/domain/schema";
+
+const [file, runsArg] = process.argv.slice(2);
+if (!file) throw new Error("usage: render.ts <doc.json> [runs]");
+const runs = Math.max(1, Math.min(20, Number(runsArg ?? 5)));
+const parsed = parseDocument(JSON.parse(readFileSync(file, "utf8")));
+if (!parsed.ok) throw new Error(`invalid document: ${parsed.lines.slice(0, 3).join("; ")}`);
+const doc = parsed.doc;
+
+// Parse is timed apart: the figure is lint + renderers, which the preview and CLI share.
+const times: number[] = [];
+const phases: Record<string, number[]> = {};
+let bytes = 0;
+for (let i = 0; i < runs; i++) {
+  const t0 = performance.now();
+  const diagnostics = lintDocument(doc);
+  const t1 = performance.now();
+  const artifacts = renderAll(doc);
+  const t2 = performance.now();
+  times.push(t2 - t0);
+  (phases.lint ??= []).push(t1 - t0);
+  (phases.render ??= []).push(t2 - t1);
+  bytes = artifacts.reduce((n, a) => n + a.text.length, 0) + diagnostics.length;
+}
+// Per-format split on one extra run, for the notes.
+const perFormat: Record<string, number> = {};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const { FORMATS } = await import("../lib/domain/render");
+for (const f of FORMATS) {
+  const t = performance.now();
+  f.render(doc);
+  perFormat[f.name] = Math.round((performance.now() - t) * 10) / 10;
+}
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+console.log(JSON.stringify({
+  median: median(times), runs: times, lintMedian: median(phases.lint ?? []), renderMedian: median(phases.render ?? []),
+  perFormat, peakRssMb, bytes,
+}));
