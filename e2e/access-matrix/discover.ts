@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-export const REPO = path.resolve(__dirname, "../..");
+export const REPO = fileURLToPath(new URL("../..", import.meta.url));
 
 export interface DiscoveredAction {
   id: string;
@@ -36,11 +37,13 @@ export function discoverActions(): DiscoveredAction[] {
   );
   const routes = pageRoutes();
   return Object.entries(manifest.node).map(([id, entry]) => {
+    // Prefer a page without dynamic segments; otherwise fill them with "1".
     const pages = Object.keys(entry.workers)
       .map((w) => routes.get(w))
-      .filter((r): r is string => r !== undefined && !r.includes("["));
-    const pagePath = pages.sort((a, b) => a.length - b.length)[0];
-    if (!pagePath) throw new Error(`no static page serves action ${entry.exportedName} (${entry.filename})`);
+      .filter((r): r is string => r !== undefined)
+      .sort((a, b) => Number(a.includes("[")) - Number(b.includes("[")) || a.length - b.length);
+    const pagePath = pages[0]?.replace(/\[(?:\.\.\.)?\w+\]/g, "1");
+    if (!pagePath) throw new Error(`no page serves action ${entry.exportedName} (${entry.filename})`);
     return { id, file: entry.filename, exportName: entry.exportedName, pagePath };
   });
 }

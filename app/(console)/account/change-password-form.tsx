@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { changeOwnPasswordAction } from "@/lib/server/auth/actions";
 import { changeOwnPasswordSchema, type ChangeOwnPasswordInput } from "@/lib/validation/account";
@@ -15,6 +15,9 @@ const FIELDS = [
 /** The own-password form: current password, new password twice. */
 export function ChangePasswordForm() {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // Until hydrated the form would submit natively (passwords in a URL); keep it disabled until then.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const {
     register,
     handleSubmit,
@@ -40,11 +43,11 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Change password">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label="Change password">
       <div aria-live="polite">
         {status ? <p role={status.ok ? "status" : "alert"} className={`alert ${status.ok ? "ok" : "error"}`}>{status.text}</p> : null}
       </div>
-      <fieldset disabled={isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset disabled={!hydrated || isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
         {FIELDS.map((f) => {
           const error = errors[f.name]?.message;
           const describedBy = [f.hint ? `${f.name}-hint` : null, error ? `${f.name}-error` : null].filter(Boolean).join(" ");

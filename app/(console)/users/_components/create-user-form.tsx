@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserAction } from "@/lib/server/auth/user-actions";
 import { createUserSchema, type CreateUserInput } from "@/lib/validation/account";
@@ -9,6 +9,9 @@ import { createUserSchema, type CreateUserInput } from "@/lib/validation/account
 /** Creates an account: username, role and an initial password the user should change. */
 export function CreateUserForm() {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // Until hydrated the form would submit natively (passwords in a URL); keep it disabled until then.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const {
     register,
     handleSubmit,
@@ -31,9 +34,9 @@ export function CreateUserForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Create user">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label="Create user">
       <div aria-live="polite">{status ? <p role={status.ok ? "status" : "alert"} className={`alert ${status.ok ? "ok" : "error"}`}>{status.text}</p> : null}</div>
-      <fieldset disabled={isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset disabled={!hydrated || isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
         <div className="field">
           <label htmlFor="new-username">New username</label>
           <input id="new-username" autoComplete="off" aria-invalid={errors.username ? true : undefined} aria-describedby="new-username-hint new-username-error" {...register("username")} />

@@ -71,6 +71,7 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
           {user.disabled ? "Enable" : "Disable"}
         </button>
         <form
+          method="post"
           style={{ marginTop: ".5rem" }}
           onSubmit={(e) => {
             e.preventDefault();
