@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { stateFile } from "./support/env";
@@ -48,7 +48,7 @@ export async function showPanelsCluster(page: Page): Promise<void> {
 
 /** The build's id of a server action, to call it directly as the documenso-style forbidden-access specs do. */
 export function actionId(exportName: string): string {
-  const file = path.resolve(__dirname, "../.next/server/server-reference-manifest.json");
+  const file = fileURLToPath(new URL("../.next/server/server-reference-manifest.json", import.meta.url));
   const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, { exportedName: string }> };
   const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportName);
   if (!found) throw new Error(`server action ${exportName} is not in the build`);
