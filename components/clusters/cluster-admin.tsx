@@ -14,8 +14,8 @@ import { usePanelForm } from "@/components/ui/use-panel-form";
 export function CreateClusterForm() {
   const router = useRouter();
   const empty = { name: "", primary: { publicIp: "" } };
-  const { form, message, showResult } = usePanelForm(newClusterSchema, empty);
-  const { handleSubmit, reset, formState: { isSubmitting } } = form;
+  const { form, locked, message, showResult } = usePanelForm(newClusterSchema, empty);
+  const { handleSubmit, reset } = form;
   const onSubmit = handleSubmit(async (values) => {
     const result = await createClusterAction(values);
     if (showResult(result, `Created cluster ${values.name}. Switch to it to edit its settings.`)) {
@@ -28,11 +28,11 @@ export function CreateClusterForm() {
       <form onSubmit={onSubmit} noValidate aria-label="Create cluster" className="panel">
         <h2>Create cluster</h2>
         <FormStatus message={message} />
-        <fieldset disabled={isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0 }}>
           <TextField idPrefix="new-cluster" name="name" label="Cluster name" hint="1-31 characters of A-Z a-z 0-9 _ . -" />
           <TextField idPrefix="new-cluster" name="primary.publicIp" label="Primary server public IP" hint="Other settings take their defaults." />
         </fieldset>
-        <button type="submit" disabled={isSubmitting}>Create cluster</button>
+        <button type="submit" disabled={locked}>Create cluster</button>
       </form>
     </FormProvider>
   );
@@ -42,8 +42,8 @@ export function CreateClusterForm() {
 export function ClusterAdminRow({ cluster, isOnly }: { cluster: ClusterSummary; isOnly: boolean }) {
   const router = useRouter();
   const [version, setVersion] = useState(cluster.version);
-  const { form, message, setMessage, showResult } = usePanelForm(renameClusterSchema, { name: cluster.name });
-  const { handleSubmit, reset, formState: { isSubmitting } } = form;
+  const { form, locked, message, setMessage, showResult } = usePanelForm(renameClusterSchema, { name: cluster.name });
+  const { handleSubmit, reset } = form;
   const onSubmit = handleSubmit(async (values) => {
     const result = await renameClusterAction(cluster.id, version, values);
     if (showResult(result, `Renamed to ${values.name}.`)) {
@@ -61,11 +61,11 @@ export function ClusterAdminRow({ cluster, isOnly }: { cluster: ClusterSummary; 
   return (
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate aria-label={`Rename cluster ${cluster.name}`} style={{ display: "flex", gap: ".5rem", alignItems: "flex-start", flexWrap: "wrap" }}>
-        <fieldset disabled={isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0 }}>
           <TextField idPrefix={`cluster-${cluster.id}`} name="name" label={`New name for ${cluster.name}`} />
         </fieldset>
-        <button type="submit" disabled={isSubmitting}>Rename</button>
-        <button type="button" className="danger" onClick={onDelete} disabled={isSubmitting || isOnly}>
+        <button type="submit" disabled={locked}>Rename</button>
+        <button type="button" className="danger" onClick={onDelete} disabled={locked || isOnly}>
           Delete<span className="sr-only"> cluster {cluster.name}</span>
         </button>
         <FormStatus message={message} />

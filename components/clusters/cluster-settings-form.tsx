@@ -20,8 +20,8 @@ function isDetail(value: unknown): value is ClusterSettingsDetail {
 export function GlobalSettingsForm({ detail, canEdit }: Props) {
   const router = useRouter();
   const [version, setVersion] = useState(detail.version);
-  const { form, message, showResult } = usePanelForm(globalSettingsSchema, detail.globalSettings as GlobalSettingsInput);
-  const { handleSubmit, reset, formState: { isSubmitting } } = form;
+  const { form, locked, message, showResult } = usePanelForm(globalSettingsSchema, detail.globalSettings as GlobalSettingsInput);
+  const { handleSubmit, reset } = form;
   const onSubmit = handleSubmit(async (values) => {
     const result = await updateGlobalSettingsAction(detail.id, version, values);
     if (showResult(result, "Saved global settings.")) {
@@ -37,10 +37,10 @@ export function GlobalSettingsForm({ detail, canEdit }: Props) {
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate aria-label="Global settings">
         <FormStatus message={message} />
-        <fieldset disabled={isSubmitting || !canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset disabled={locked || !canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
           <GlobalSettingsFields />
         </fieldset>
-        {canEdit ? <button type="submit" disabled={isSubmitting}>Save global settings</button> : null}
+        {canEdit ? <button type="submit" disabled={locked}>Save global settings</button> : null}
       </form>
     </FormProvider>
   );
@@ -50,8 +50,8 @@ export function GlobalSettingsForm({ detail, canEdit }: Props) {
 export function RedundancyForm({ detail, canEdit }: Props) {
   const router = useRouter();
   const [version, setVersion] = useState(detail.version);
-  const { form, message, showResult } = usePanelForm(redundancySchema, detail.redundancy as RedundancyInput);
-  const { handleSubmit, reset, formState: { isSubmitting } } = form;
+  const { form, locked, message, showResult } = usePanelForm(redundancySchema, detail.redundancy as RedundancyInput);
+  const { handleSubmit, reset } = form;
   const onSubmit = handleSubmit(async (values) => {
     const result = await updateRedundancyAction(detail.id, version, values);
     if (showResult(result, "Saved redundancy.")) {
@@ -67,10 +67,10 @@ export function RedundancyForm({ detail, canEdit }: Props) {
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate aria-label="Redundancy">
         <FormStatus message={message} />
-        <fieldset disabled={isSubmitting || !canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset disabled={locked || !canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
           <RedundancyFields />
         </fieldset>
-        {canEdit ? <button type="submit" disabled={isSubmitting}>Save redundancy</button> : null}
+        {canEdit ? <button type="submit" disabled={locked}>Save redundancy</button> : null}
       </form>
     </FormProvider>
   );

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { deleteFirewallMarkAction } from "@/lib/server/actions/firewall-marks";
 import { createVirtualServerFromBundleAction } from "@/lib/server/actions/virtual-servers";
 
@@ -20,6 +21,7 @@ export function BundleActions({ id, version, name, mark, usedBy, canCreateVirtua
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
 
   const createVirtualServer = () =>
     startTransition(async () => {
@@ -46,12 +48,12 @@ export function BundleActions({ id, version, name, mark, usedBy, canCreateVirtua
   return (
     <div style={{ display: "flex", gap: ".4rem", flexWrap: "wrap", alignItems: "center" }}>
       {canCreateVirtualServer ? (
-        <button type="button" className="secondary" disabled={pending} onClick={createVirtualServer}>
+        <button type="button" className="secondary" disabled={pending || !hydrated} onClick={createVirtualServer}>
           Create virtual server<span className="sr-only"> from bundle {name}</span>
         </button>
       ) : null}
       {canDelete ? (
-        <button type="button" className="danger" disabled={pending} onClick={remove}>
+        <button type="button" className="danger" disabled={pending || !hydrated} onClick={remove}>
           Delete<span className="sr-only"> bundle {name}</span>
         </button>
       ) : null}

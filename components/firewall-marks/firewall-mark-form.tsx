@@ -21,8 +21,8 @@ const EMPTY: DefaultValues<FirewallMarkInput> = { name: "", description: "", vip
 export function FirewallMarkForm(props: Props) {
   const router = useRouter();
   const [version, setVersion] = useState(props.mode === "edit" ? props.detail.version : 0);
-  const { form, message, showResult } = usePanelForm(firewallMarkSchema, props.mode === "edit" ? props.detail.values : EMPTY);
-  const { handleSubmit, reset, setValue, formState: { isSubmitting } } = form;
+  const { form, locked, message, showResult } = usePanelForm(firewallMarkSchema, props.mode === "edit" ? props.detail.values : EMPTY);
+  const { handleSubmit, reset, setValue } = form;
 
   const applyPreset = (id: string) => {
     const preset = BUNDLE_PRESETS.find((p) => p.id === id);
@@ -62,13 +62,13 @@ export function FirewallMarkForm(props: Props) {
           <div className="panel" role="group" aria-label="Presets">
             <p>Presets from the Red Hat manuals:</p>
             {BUNDLE_PRESETS.map((p) => (
-              <button key={p.id} type="button" className="secondary" style={{ marginRight: ".5rem" }} onClick={() => applyPreset(p.id)}>
+              <button key={p.id} type="button" className="secondary" disabled={locked} style={{ marginRight: ".5rem" }} onClick={() => applyPreset(p.id)}>
                 {p.label} ({p.ports.join(", ")} → mark {p.mark})
               </button>
             ))}
           </div>
         ) : null}
-        <fieldset disabled={isSubmitting || !props.canEdit} className="panel">
+        <fieldset disabled={locked || !props.canEdit} className="panel">
           <legend>Bundle</legend>
           <TextField name="mark" type="number" label="Firewall Mark" hint="1-4294967295, unique per cluster and address family, e.g. 80." />
           <TextField name="name" label="Name" hint="1-31 characters of A-Z a-z 0-9 _ . -" />
@@ -76,10 +76,10 @@ export function FirewallMarkForm(props: Props) {
           <TextField name="vip" label="Virtual IP Address" hint="IPv4 or IPv6 address the marked packets are sent to." />
           <SelectField name="protocol" label="Protocol" hint="tcp, udp or both. Default: tcp." options={optionsOf(BUNDLE_PROTOCOLS)} />
         </fieldset>
-        <fieldset disabled={isSubmitting || !props.canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset disabled={locked || !props.canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
           <PortListEditor />
         </fieldset>
-        {props.canEdit ? <button type="submit" disabled={isSubmitting}>{props.mode === "create" ? "Create bundle" : "Save bundle"}</button> : null}
+        {props.canEdit ? <button type="submit" disabled={locked}>{props.mode === "create" ? "Create bundle" : "Save bundle"}</button> : null}
       </form>
     </FormProvider>
   );

@@ -7,6 +7,7 @@ import type * as z from "zod";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { cleanFormValues } from "@/lib/forms/clean-form-values";
 import type { FormMessage } from "./form-status";
+import { useHydrated } from "./use-hydrated";
 import { useUnsavedChanges } from "./use-unsaved-changes";
 
 /** zodResolver over values cleaned of "" and NaN, so the shared schema sees "not given" as undefined. */
@@ -23,6 +24,9 @@ export function cleanZodResolver<S extends z.ZodType<FieldValues, FieldValues>>(
 export function usePanelForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: cleanZodResolver(schema), defaultValues, mode: "onSubmit" });
   const [message, setMessage] = useState<FormMessage | null>(null);
+  // Until hydrated a click would submit the form natively (values in the URL); keep it locked until then.
+  const hydrated = useHydrated();
+  const locked = !hydrated || form.formState.isSubmitting;
   useUnsavedChanges(form.formState.isDirty);
 
   /** Shows a server result: success text, or the refusal with its field errors (focusing the first). */
@@ -39,5 +43,5 @@ export function usePanelForm<S extends z.ZodType<FieldValues, FieldValues>>(sche
     return false;
   }
 
-  return { form, message, setMessage, showResult };
+  return { form, locked, message, setMessage, showResult };
 }

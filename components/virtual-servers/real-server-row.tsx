@@ -18,8 +18,8 @@ const NEW_REAL_SERVER: RealServerInput = { name: "", address: "", weight: 1, act
 export function RealServerRow({ detail, canEdit }: { detail: RealServerDetail; canEdit: boolean }) {
   const router = useRouter();
   const [version, setVersion] = useState(detail.version);
-  const { form, message, setMessage, showResult } = usePanelForm(realServerSchema, detail.values);
-  const { handleSubmit, reset, setValue, formState: { isSubmitting } } = form;
+  const { form, locked, message, setMessage, showResult } = usePanelForm(realServerSchema, detail.values);
+  const { handleSubmit, reset, setValue } = form;
   const [active, setActive] = useState(detail.values.active);
 
   const onSubmit = handleSubmit(async (values) => {
@@ -55,17 +55,17 @@ export function RealServerRow({ detail, canEdit }: { detail: RealServerDetail; c
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate aria-label={`Real server ${detail.values.name}`} className="panel">
         <FormStatus message={message} />
-        <fieldset disabled={isSubmitting || !canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset disabled={locked || !canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
           <RealServerFields idPrefix={`rs-${detail.id}`} withActive={false} />
         </fieldset>
         <p>Status: {active ? "active" : "inactive"}</p>
         {canEdit ? (
           <div style={{ display: "flex", gap: ".5rem" }}>
-            <button type="submit" disabled={isSubmitting}>Save {detail.values.name}</button>
-            <button type="button" className="secondary" onClick={onToggle} disabled={isSubmitting}>
+            <button type="submit" disabled={locked}>Save {detail.values.name}</button>
+            <button type="button" className="secondary" onClick={onToggle} disabled={locked}>
               {active ? "Deactivate" : "Activate"} {detail.values.name}
             </button>
-            <button type="button" className="danger" onClick={onDelete} disabled={isSubmitting}>Delete {detail.values.name}</button>
+            <button type="button" className="danger" onClick={onDelete} disabled={locked}>Delete {detail.values.name}</button>
           </div>
         ) : null}
       </form>
@@ -76,8 +76,8 @@ export function RealServerRow({ detail, canEdit }: { detail: RealServerDetail; c
 /** Adds a real server to a virtual server. */
 export function AddRealServerForm({ virtualServerId }: { virtualServerId: number }) {
   const router = useRouter();
-  const { form, message, showResult } = usePanelForm(realServerSchema, NEW_REAL_SERVER);
-  const { handleSubmit, reset, formState: { isSubmitting } } = form;
+  const { form, locked, message, showResult } = usePanelForm(realServerSchema, NEW_REAL_SERVER);
+  const { handleSubmit, reset } = form;
 
   const onSubmit = handleSubmit(async (values) => {
     const result = await createRealServerAction(virtualServerId, values);
@@ -92,10 +92,10 @@ export function AddRealServerForm({ virtualServerId }: { virtualServerId: number
       <form onSubmit={onSubmit} noValidate aria-label="Add real server" className="panel">
         <h3>Add real server</h3>
         <FormStatus message={message} />
-        <fieldset disabled={isSubmitting} style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0 }}>
           <RealServerFields idPrefix="rs-new" />
         </fieldset>
-        <button type="submit" disabled={isSubmitting}>Add real server</button>
+        <button type="submit" disabled={locked}>Add real server</button>
       </form>
     </FormProvider>
   );

@@ -19,8 +19,8 @@ export function VirtualServerForm(props: Props) {
   const router = useRouter();
   const [version, setVersion] = useState(props.mode === "edit" ? props.detail.version : 0);
   const initial = props.mode === "edit" ? props.detail.values : props.initial;
-  const { form, message, showResult } = usePanelForm(virtualServerSchema, initial);
-  const { handleSubmit, reset, formState: { isSubmitting } } = form;
+  const { form, locked, message, showResult } = usePanelForm(virtualServerSchema, initial);
+  const { handleSubmit, reset } = form;
 
   const onSubmit = handleSubmit(async (values) => {
     if (props.mode === "create") {
@@ -46,16 +46,16 @@ export function VirtualServerForm(props: Props) {
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate aria-label={props.mode === "create" ? "New virtual server" : "Edit virtual server"}>
         <FormStatus message={message} />
-        <fieldset disabled={isSubmitting || !props.canEdit} className="panel">
+        <fieldset disabled={locked || !props.canEdit} className="panel">
           <legend>Virtual server</legend>
           <VirtualServerFields />
         </fieldset>
-        <fieldset disabled={isSubmitting || !props.canEdit} className="panel">
+        <fieldset disabled={locked || !props.canEdit} className="panel">
           <legend>Monitoring scripts</legend>
           <MonitoringScriptFields />
         </fieldset>
         {props.canEdit ? (
-          <button type="submit" disabled={isSubmitting}>{props.mode === "create" ? "Create virtual server" : "Save virtual server"}</button>
+          <button type="submit" disabled={locked}>{props.mode === "create" ? "Create virtual server" : "Save virtual server"}</button>
         ) : null}
       </form>
     </FormProvider>

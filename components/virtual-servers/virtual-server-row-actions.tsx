@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { deleteVirtualServerAction, setVirtualServerActiveAction } from "@/lib/server/actions/virtual-servers";
 
 /** (De)activate and delete buttons of one list row; refusals are announced in the row. */
@@ -9,6 +10,7 @@ export function VirtualServerRowActions({ id, version, name, active }: { id: num
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
 
   const run = (call: () => Promise<{ ok: boolean; message?: string }>) =>
     startTransition(async () => {
@@ -21,13 +23,13 @@ export function VirtualServerRowActions({ id, version, name, active }: { id: num
 
   return (
     <div style={{ display: "flex", gap: ".4rem", flexWrap: "wrap" }}>
-      <button type="button" className="secondary" disabled={pending} onClick={() => run(() => setVirtualServerActiveAction(id, version, !active))}>
+      <button type="button" className="secondary" disabled={pending || !hydrated} onClick={() => run(() => setVirtualServerActiveAction(id, version, !active))}>
         {active ? "Deactivate" : "Activate"}<span className="sr-only"> {name}</span>
       </button>
       <button
         type="button"
         className="danger"
-        disabled={pending}
+        disabled={pending || !hydrated}
         onClick={() => {
           if (window.confirm(`Delete virtual server ${name} and its real servers?`)) run(() => deleteVirtualServerAction(id, version));
         }}
