@@ -134,7 +134,8 @@ test.describe("admin", () => {
 
   test("[admin] disabling a user ends their session", async ({ page, browser }) => {
     await createAccount(browser, "disable1", "operator", "disable1-E2e-passw0rd");
-    const other = await browser.newContext();
+    // Explicitly empty: inside this describe, newContext() would inherit the admin's storage state.
+    const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const theirs = await other.newPage();
     await signIn(theirs, "disable1", "disable1-E2e-passw0rd");
     await expect(theirs).toHaveURL(/\/$/);
@@ -164,9 +165,10 @@ test.describe("admin", () => {
 
 test("[viewer] changes their own password; the old one stops working", async ({ browser }) => {
   await createAccount(browser, "account1", "viewer", "account1-E2e-passw0rd");
-  const context = await browser.newContext();
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signIn(page, "account1", "account1-E2e-passw0rd");
+  await expect(page).toHaveURL(/\/$/);
   await page.goto("/account");
   await page.getByLabel("Current password").fill("account1-E2e-passw0rd");
   await page.getByLabel("New password", { exact: true }).fill("account1-Second-passw0rd");

@@ -40,7 +40,7 @@ setup("[admin] sign in and create the operator and viewer accounts", async ({ pa
   await ensureUser(page, "viewer");
 
   for (const role of ["operator", "viewer"] as const) {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const rolePage = await context.newPage();
     await signIn(rolePage, role);
     await expect(rolePage.getByText(`${ACCOUNTS[role].username} (${role})`)).toBeVisible();
