@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "./audit";
-import { hashPassword } from "./auth/password";
+import { hashPassword, warmDummyHash } from "./auth/password";
 import { db } from "./db";
 import { env } from "./env";
 
@@ -66,5 +66,7 @@ export async function ensureBootstrap(log: (line: string) => void = console.log)
       }
     }
   }
+  // Unknown-user logins verify against this hash; computing it now keeps the first one as slow as the rest.
+  await warmDummyHash();
   return result;
 }

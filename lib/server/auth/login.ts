@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db";
 import { verifyDummyPassword, verifyPassword } from "./password";
 import { isRole } from "./roles";
 import { createSession, type SessionUser } from "./session-store";
-import { checkLoginThrottle, clearLoginFailures, recordLoginFailure } from "./throttle";
+import { checkLoginThrottle, clearLoginFailures, purgeStaleAuthRows, recordLoginFailure } from "./throttle";
 import { throttleMessage } from "./throttle-policy";
 
 export const INVALID_CREDENTIALS_MESSAGE = "Invalid username or password.";
@@ -66,5 +66,6 @@ export async function attemptLogin(attempt: LoginAttempt, now = new Date()): Pro
     return opened;
   });
   await clearLoginFailures(username);
+  await purgeStaleAuthRows(now);
   return { ok: true, user: sessionUser, ...session };
 }

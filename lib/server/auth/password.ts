@@ -30,10 +30,15 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 let dummyHash: Promise<string> | undefined;
 
+/** Computes the dummy hash ahead of the first login naming an unknown user (called at startup). */
+export function warmDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword("dummy password for timing equalisation");
+  return dummyHash;
+}
+
 /** Spends the same time as a real verification, for logins naming an unknown user. */
 export async function verifyDummyPassword(password: string): Promise<false> {
-  dummyHash ??= hashPassword("dummy password for timing equalisation");
-  await verifyPassword(await dummyHash, password);
+  await verifyPassword(await warmDummyHash(), password);
   return false;
 }
 

@@ -68,9 +68,3 @@ export async function deleteUserSessions(tx: Tx, userId: number): Promise<number
   const { count } = await tx.session.deleteMany({ where: { userId } });
   return count;
 }
-
-/** Housekeeping: drops sessions past their absolute deadline. */
-export async function purgeExpiredSessions(now = new Date()): Promise<number> {
-  const { count } = await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
-  return count;
-}

@@ -46,3 +46,10 @@ export async function recordLoginFailure(username: string, ip: string | null, no
 export async function clearLoginFailures(username: string): Promise<void> {
   await db.loginFailure.deleteMany({ where: { username: throttleKey(username) } });
 }
+
+/** Housekeeping after a login: drop failures older than the window and sessions past their absolute deadline. */
+export async function purgeStaleAuthRows(now = new Date()): Promise<void> {
+  const { account } = throttleLimits();
+  await db.loginFailure.deleteMany({ where: { at: { lt: new Date(now.getTime() - account.windowMs) } } });
+  await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
+}
