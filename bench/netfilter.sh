@@ -87,7 +87,7 @@ for _ in $(seq "${RUNS}"); do
   drop_ns "${ns}"
   ns=$(fresh_ns)
   nft+=("$(time_ms /dev/null ip netns exec "${ns}" nft -f "${NF}/marks-10k.nft")")
-  nft_count=$(ip netns exec "${ns}" nft list map inet lvs_console fwmark_ipv4 | grep -cE ' : [0-9]+,?$' || true)
+  nft_count=$(ip netns exec "${ns}" nft list map inet lvs_console fwmark_ipv4 | grep -cE ' : 0x[0-9a-f]+[,}]?' || true)
   drop_ns "${ns}"
 done
 note "10k install script runs ${inst[*]} ms (${inst_count} rules); nft -f runs ${nft[*]} ms (${nft_count} map elements)"

@@ -1,6 +1,6 @@
 import { formatRange, rangeContains, rangesOverlap } from "../model/ports";
 import { diagnostic, type Diagnostic } from "./codes";
-import { bundlePath, groupBy, markServices, type LintBundle, type LintContext } from "./context";
+import { bundlePath, groupBy, indexBy, markServices, type LintBundle, type LintContext } from "./context";
 
 const FTP_CONTROL = 21;
 
@@ -9,9 +9,11 @@ const FTP_CONTROL = 21;
 /** BUNDLE_OVERLAP: two bundles claiming the same VIP, protocol and port. */
 export function checkBundleOverlap(ctx: LintContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  ctx.bundles.forEach((b, j) => {
-    for (const a of ctx.bundles.slice(0, j)) {
-      if (a.family !== b.family || a.vip !== b.vip) continue;
+  // Only bundles on one family and VIP can overlap; comparing within those groups keeps lint linear.
+  const byVip = indexBy(ctx.bundles, (b) => `${b.family}/${b.vip}`);
+  ctx.bundles.forEach((b) => {
+    for (const a of byVip.get(`${b.family}/${b.vip}`) ?? []) {
+      if (a.index >= b.index) break;
       const protocols = b.protocols.filter((p) => a.protocols.includes(p));
       if (protocols.length === 0) continue;
       for (const port of b.ports) {
@@ -73,13 +75,13 @@ function isFtp(b: LintBundle): boolean {
 /** FTP_NEEDS_HELPER and FTP_WITHOUT_PERSISTENCE for bundles carrying FTP control (tcp/21). */
 export function checkFtp(ctx: LintContext): Diagnostic[] {
   const network = ctx.doc.cluster.network;
-  const services = markServices(ctx);
+  const services = indexBy(markServices(ctx), (s) => `${s.family}/${s.mark}`);
   return ctx.bundles.filter(isFtp).flatMap((b) => {
     if (network === "nat") {
       return [diagnostic("FTP_NEEDS_HELPER", bundlePath(b.index),
         `bundle ${b.name} carries FTP under NAT: load the ip_vs_ftp module (modprobe ip_vs_ftp) on both routers`)];
     }
-    const users = services.filter((s) => s.mark === b.mark && s.family === b.family);
+    const users = services.get(`${b.family}/${b.mark}`) ?? [];
     const persistent = users.some((s) => (s.vs.persistence?.timeoutSeconds ?? 0) > 0);
     return users.length > 0 && !persistent
       ? [diagnostic("FTP_WITHOUT_PERSISTENCE", bundlePath(b.index),

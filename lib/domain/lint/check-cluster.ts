@@ -13,8 +13,10 @@ export function checkNatRouter(ctx: LintContext): Diagnostic[] {
 
 /** DUPLICATE_NAME: bundle names, virtual server names, and real server names within a virtual server. */
 export function checkNames(ctx: LintContext): Diagnostic[] {
+  // Names are nearly always unique; a Set answers that without grouping every item (100,000 real servers at 10k).
+  const unique = <T>(items: T[], name: (t: T) => string) => new Set(items.map(name)).size === items.length;
   const dup = <T>(items: T[], name: (t: T) => string, path: (i: number) => string, kind: string): Diagnostic[] =>
-    groupBy(items.map((t, i) => ({ t, i })), (x) => name(x.t)).flatMap((g) =>
+    unique(items, name) ? [] : groupBy(items.map((t, i) => ({ t, i })), (x) => name(x.t)).flatMap((g) =>
       g.slice(1).map((x) => diagnostic("DUPLICATE_NAME", path(x.i), `${kind} name ${name(x.t)} is used more than once`)));
   return [
     ...dup(ctx.doc.firewallMarks, (b) => b.name, (i) => bundlePath(i, "name"), "bundle"),

@@ -1,14 +1,16 @@
 import { rangeContains } from "../model/ports";
 import { maskPrefix } from "../schema/primitives";
 import { diagnostic, type Diagnostic } from "./codes";
-import { groupBy, markServices, vsPath, type LintContext, type LintService } from "./context";
+import { groupBy, indexBy, markServices, vsPath, type LintContext, type LintService } from "./context";
 
 /** FWMARK_WITHOUT_BUNDLE and MARK_INCONSISTENT between a mark service and its bundle. */
 export function checkMarkBundles(ctx: LintContext): Diagnostic[] {
+  const byMark = indexBy(ctx.bundles, (b) => `${b.family}/${b.mark}`);
+  const marks = new Set(ctx.bundles.map((b) => b.mark));
   return markServices(ctx).flatMap((s) => {
-    const bundles = ctx.bundles.filter((b) => b.mark === s.mark && b.family === s.family);
+    const bundles = byMark.get(`${s.family}/${s.mark}`) ?? [];
     if (bundles.length === 0) {
-      const other = ctx.bundles.some((b) => b.mark === s.mark);
+      const other = marks.has(s.mark);
       return [diagnostic("FWMARK_WITHOUT_BUNDLE", vsPath(s.index, "firewallMark"),
         `no IPv${s.family} bundle sets mark ${s.mark}${other ? " (only the other family has one)" : ""}; without a packet-filter rule no packet reaches virtual server ${s.vs.name}`)];
     }
@@ -57,8 +59,9 @@ export function checkDuplicateServices(ctx: LintContext): Diagnostic[] {
 
 /** PORT_SERVICE_SHADOWED: a port service whose packets a bundle marks. */
 export function checkShadowed(ctx: LintContext): Diagnostic[] {
+  const byVip = indexBy(ctx.bundles, (b) => b.vip);
   return portServices(ctx).flatMap((s) => {
-    const b = ctx.bundles.find((x) => x.vip === s.vip && x.protocols.includes(s.vs.protocol) && x.ports.some((p) => rangeContains(p.range, s.vs.port)));
+    const b = (byVip.get(s.vip) ?? []).find((x) => x.protocols.includes(s.vs.protocol) && x.ports.some((p) => rangeContains(p.range, s.vs.port)));
     return b ? [diagnostic("PORT_SERVICE_SHADOWED", vsPath(s.index, "port"),
       `bundle ${b.name} marks ${s.vs.protocol} ${s.vip}:${s.vs.port} with ${b.mark}, so virtual server ${s.vs.name} may never see its packets; use firewall mark ${b.mark}`)] : [];
   });

@@ -9,10 +9,30 @@ export interface ParsedAddress {
   canonical: string;
 }
 
+// Validation, lint and every renderer ask about the same addresses many times
+// (a 10,000-service document re-parsed them about a million times); results are
+// immutable, so a bounded cache keeps that linear without holding memory forever.
+const CACHE_LIMIT = 1 << 18;
+const cache = new Map<string, Readonly<ParsedAddress> | null>();
+
+// A dotted quad without leading zeros is already canonical: no parse needed.
+const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+const CANONICAL_IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+
 // IPv4 must be a plain dotted quad (ipaddr.js would otherwise accept "127.1" or
 // hex parts); IPv6 may not carry a zone id or embed an IPv4 address.
 /** Parses an IPv4 or IPv6 address strictly; null when it is not one. */
-export function parseAddress(text: string): ParsedAddress | null {
+export function parseAddress(text: string): Readonly<ParsedAddress> | null {
+  if (CANONICAL_IPV4.test(text)) return { family: 4, canonical: text };
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const parsed = parseUncached(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, parsed === null ? null : Object.freeze(parsed));
+  return parsed;
+}
+
+function parseUncached(text: string): ParsedAddress | null {
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) {
     return { family: 4, canonical: ipaddr.IPv4.parse(text).toString() };
   }

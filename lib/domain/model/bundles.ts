@@ -23,8 +23,22 @@ export function expandProtocols(protocol: BundleProtocol): L4Protocol[] {
   return protocol === "both" ? ["tcp", "udp"] : [protocol];
 }
 
-/** Every bundle × protocol in document order, ports sorted with overlaps merged. */
-export function markRuleSets(doc: LvsDocument): MarkRuleSet[] {
+// Every mangle renderer derives the same rule sets (about a dozen times per
+// renderAll); a validated document is never mutated, so they are derived once
+// per bundle list and shared read-only.
+const derived = new WeakMap<LvsDocument["firewallMarks"], readonly MarkRuleSet[]>();
+
+/** Every bundle × protocol in document order, ports sorted with overlaps merged (shared: do not mutate). */
+export function markRuleSets(doc: LvsDocument): readonly MarkRuleSet[] {
+  let sets = derived.get(doc.firewallMarks);
+  if (!sets) {
+    sets = deriveRuleSets(doc);
+    derived.set(doc.firewallMarks, sets);
+  }
+  return sets;
+}
+
+function deriveRuleSets(doc: LvsDocument): MarkRuleSet[] {
   return doc.firewallMarks.flatMap((b, bundleIndex) =>
     expandProtocols(b.protocol).map((protocol) => ({
       bundleIndex,
@@ -40,6 +54,6 @@ export function markRuleSets(doc: LvsDocument): MarkRuleSet[] {
 }
 
 /** Rule sets of one address family. */
-export function ruleSetsOfFamily(doc: LvsDocument, family: Family): MarkRuleSet[] {
+export function ruleSetsOfFamily(doc: LvsDocument, family: Family): readonly MarkRuleSet[] {
   return markRuleSets(doc).filter((r) => r.family === family);
 }

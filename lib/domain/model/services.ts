@@ -39,8 +39,21 @@ export const FORWARDING: Record<NetworkType, { ipvsadm: string; keepalived: stri
 
 // Piranha emits one IPVS service for HTTP and HTTPS when both name mark 80; so
 // do we: virtual servers sharing a mark and family collapse into one service.
-/** The IPVS services of the active virtual servers, in document order. */
-export function ipvsServices(doc: LvsDocument): IpvsService[] {
+// keepalived and ipvsadm both need the services; a validated document is never
+// mutated, so they are derived once per virtual-server list and shared read-only.
+const derived = new WeakMap<LvsDocument["virtualServers"], readonly IpvsService[]>();
+
+/** The IPVS services of the active virtual servers, in document order (shared: do not mutate). */
+export function ipvsServices(doc: LvsDocument): readonly IpvsService[] {
+  let services = derived.get(doc.virtualServers);
+  if (!services) {
+    services = deriveServices(doc);
+    derived.set(doc.virtualServers, services);
+  }
+  return services;
+}
+
+function deriveServices(doc: LvsDocument): IpvsService[] {
   const byKey = new Map<string, IpvsService>();
   for (const vs of doc.virtualServers.filter((v) => v.active)) {
     const family = familyOf(vs.vip);

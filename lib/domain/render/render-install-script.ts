@@ -44,6 +44,8 @@ const PROLOGUE = [
   "}",
 ];
 
+// A separate --test pass of IPv4 doubled the load time (2,000 rules: about
+// 50 ms of 115 ms) without adding safety: IPv4 goes first and atomically.
 const EPILOGUE = [
   "# IPv4 always gets the chain; IPv6 only with IPv6 bundles, or to flush a chain an earlier run created.",
   "payload_iptables=''",
@@ -56,10 +58,11 @@ const EPILOGUE = [
   '  [[ -z $2 ]] || printf \'%s\\n\' "$2" | "$1-restore" -w --noflush "${@:3}"',
   "}",
   "",
-  "# Test every transaction before applying any, so a rejected rule changes nothing.",
-  'restore iptables "${payload_iptables}" --test || die "iptables-restore rejected the rules; nothing was changed"',
+  "# Each restore is one transaction, so a rejected rule changes nothing: IPv6 is",
+  "# tested first, then IPv4 applied (a rejection there leaves both families as",
+  "# they were), then IPv6 applied.",
   'restore ip6tables "${payload_ip6tables}" --test || die "ip6tables-restore rejected the rules; nothing was changed"',
-  'restore iptables "${payload_iptables}" || die "iptables-restore failed; the previous IPv4 rules are unchanged"',
+  'restore iptables "${payload_iptables}" || die "iptables-restore rejected the rules; nothing was changed"',
   'restore ip6tables "${payload_ip6tables}" || die "ip6tables-restore failed; the previous IPv6 rules are unchanged"',
   "printf 'lvs-console install: firewall marks loaded into mangle chain %s\\n' \"${CHAIN}\"",
 ];

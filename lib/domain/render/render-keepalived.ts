@@ -1,5 +1,5 @@
 import { ipv4MaskFromPrefix, parseHostPort } from "../model/address";
-import { FORWARDING, ipvsServices, type IpvsService } from "../model/services";
+import { FORWARDING, ipvsServices, type IpvsRealServer, type IpvsService } from "../model/services";
 import type { LvsDocument } from "../schema/document";
 import { keepalivedGlobalLines, keepalivedVrrpLines } from "./keepalived-vrrp";
 import { bannerLines, toText } from "./text";
@@ -33,19 +33,24 @@ function sorryServerLines(doc: LvsDocument, s: IpvsService): string[] {
 
 // Health checks are built-in checkers only: keepalived's MISC_CHECK and notify
 // hooks run scripts as root, which a generated file must never introduce.
-function checkLines(s: IpvsService): string[] {
+function checkBlock(s: IpvsService): string {
   const checker = s.protocol === "tcp" ? "TCP_CHECK" : "UDP_CHECK";
-  return [
-    `\t\t${checker} {`,
-    `\t\t\tconnect_port ${s.port}`,
-    `\t\t\tconnect_timeout ${s.primary.serviceTimeoutSeconds}`,
-    "\t\t}",
-  ];
+  return `\t\t${checker} {\n\t\t\tconnect_port ${s.port}\n\t\t\tconnect_timeout ${s.primary.serviceTimeoutSeconds}\n\t\t}`;
 }
 
+// One multi-line string per real server rather than one per line: 100,000 real
+// servers made the per-line strings and arrays the bulk of the garbage.
+function realServerBlock(doc: LvsDocument, s: IpvsService, r: IpvsRealServer, check: string): string {
+  const inhibit = s.primary.quiesceServer ? "\n\t\tinhibit_on_failure" : "";
+  return `\treal_server ${r.address}${targetPort(doc, s, r.port)} {\n\t\tweight ${r.weight}${inhibit}\n${check}\n\t}`;
+}
+
+// Each service is joined into one flat string as soon as it is built, so the
+// young generation holds one object per service rather than a tree per line.
 function serviceBlock(doc: LvsDocument, s: IpvsService): string[] {
   const names = s.virtualServers.map((v) => v.name).join(", ");
-  return [
+  const check = checkBlock(s);
+  return [[
     `! virtual server${s.virtualServers.length > 1 ? "s" : ""} ${names}`,
     serviceHeader(s),
     ...(s.kind === "fwmark" && s.family === 6 ? ["\tip_family inet6"] : []),
@@ -55,16 +60,9 @@ function serviceBlock(doc: LvsDocument, s: IpvsService): string[] {
     ...(s.kind === "port" ? [`\tprotocol ${s.protocol.toUpperCase()}`] : []),
     ...persistenceLines(s),
     ...sorryServerLines(doc, s),
-    ...s.realServers.flatMap((r) => [
-      `\treal_server ${r.address}${targetPort(doc, s, r.port)} {`,
-      `\t\tweight ${r.weight}`,
-      ...(s.primary.quiesceServer ? ["\t\tinhibit_on_failure"] : []),
-      ...checkLines(s),
-      "\t}",
-    ]),
+    ...s.realServers.map((r) => realServerBlock(doc, s, r, check)),
     "}",
-    "",
-  ];
+  ].join("\n"), ""];
 }
 
 /** keepalived.conf: global settings, a VRRP instance for the VIPs, and one virtual_server per IPVS service. */

@@ -44,41 +44,59 @@ const HELPERS: Record<NetworkType, { name: string; lines: string[] }> = {
   },
 };
 
+// Most hosts serve one VIP, so small arrays with an includes() check stand in
+// for Sets: a 10,000-service cluster has 100,000 hosts and two Sets each were
+// a large share of the renderer's time.
 interface Host {
-  addresses: Set<string>;
-  steps: Set<string>;
+  addresses: string[];
+  steps: string[];
 }
+
+const addOnce = (list: string[], item: string) => {
+  if (!list.includes(item)) list.push(item);
+};
 
 function hostsByName(doc: LvsDocument): Map<string, Host> {
   const hosts = new Map<string, Host>();
   const c = doc.cluster;
   const helper = HELPERS[c.network].name;
-  for (const vs of doc.virtualServers.filter((v) => v.active)) {
+  for (const vs of doc.virtualServers) {
+    if (!vs.active) continue;
+    const vipStep = c.network === "nat" ? "" : `    ${helper} ${canonicalAddress(vs.vip)} ${familyOf(vs.vip)}`;
     for (const rs of vs.realServers) {
-      const host = hosts.get(rs.name) ?? { addresses: new Set<string>(), steps: new Set<string>() };
-      hosts.set(rs.name, host);
-      host.addresses.add(canonicalAddress(rs.address));
-      if (c.network !== "nat") host.steps.add(`    ${helper} ${canonicalAddress(vs.vip)} ${familyOf(vs.vip)}`);
+      let host = hosts.get(rs.name);
+      if (!host) {
+        host = { addresses: [], steps: [] };
+        hosts.set(rs.name, host);
+      }
+      addOnce(host.addresses, canonicalAddress(rs.address));
+      if (c.network !== "nat") addOnce(host.steps, vipStep);
       else if (c.natRouter && familyOf(c.natRouter.ip) === familyOf(rs.address)) {
-        host.steps.add(`    ${helper} ${canonicalAddress(c.natRouter.ip)} ${familyOf(rs.address)}`);
+        addOnce(host.steps, `    ${helper} ${canonicalAddress(c.natRouter.ip)} ${familyOf(rs.address)}`);
       }
     }
   }
   return hosts;
 }
 
+// Joined at once into one flat string: the arms of 100,000 hosts otherwise
+// survive as trees of small strings until the final join.
+function caseArm(name: string, h: Host): string {
+  return [
+    `  ${name})`,
+    `    # real server ${name} at ${h.addresses.join(", ")}`,
+    ...h.steps,
+    `    printf 'lvs-console real-server: %s is ready\\n' ${name}`,
+    "    ;;",
+  ].join("\n");
+}
+
 /** A script each real server runs as root with its own name to accept its VIPs (or route via the NAT router). */
 export function renderRealServer(doc: LvsDocument): string {
   const hosts = hostsByName(doc);
   const names = [...hosts.keys()];
-  const used = [...hosts.values()].some((h) => h.steps.size > 0);
-  const arms = [...hosts.entries()].flatMap(([name, h]) => [
-    `  ${name})`,
-    `    # real server ${name} at ${[...h.addresses].join(", ")}`,
-    ...h.steps,
-    `    printf 'lvs-console real-server: %s is ready\\n' ${name}`,
-    "    ;;",
-  ]);
+  const used = [...hosts.values()].some((h) => h.steps.length > 0);
+  const arms = [...hosts.entries()].map(([name, h]) => caseArm(name, h));
   return toText([
     "#!/usr/bin/env bash",
     ...bannerLines("#", doc, `Real-server setup for ${doc.cluster.network} forwarding; run as root: real-server.sh NAME`),

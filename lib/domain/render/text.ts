@@ -30,6 +30,7 @@ export function bannerLines(marker: string, doc: LvsDocument, what: string): str
 
 /** Joins lines into file text ending in exactly one newline. */
 export function toText(lines: readonly string[]): string {
-  const end = lines.length - [...lines].reverse().findIndex((l) => l !== "");
-  return `${lines.slice(0, end).join("\n")}\n`;
+  let end = lines.length;
+  while (end > 0 && lines[end - 1] === "") end--;
+  return `${(end === lines.length ? lines : lines.slice(0, end)).join("\n")}\n`;
 }
