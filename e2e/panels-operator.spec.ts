@@ -78,7 +78,7 @@ test("[operator] creates the FTP bundle with its virtual server", async ({ page 
 
 test("[operator] edits a bundle, a real server's weight and its status", async ({ page }) => {
   await page.goto("/firewall-marks");
-  await page.getByRole("link", { name: "ftp", exact: true }).click();
+  await page.getByRole("link", { name: "ftp", exact: true }).first().click();
   const bundle = page.getByRole("form", { name: "Edit firewall-mark bundle" });
   await bundle.getByLabel("Description").fill("FTP control and passive range");
   await bundle.getByRole("button", { name: "Save bundle" }).click();
@@ -146,7 +146,8 @@ test("[operator] bad input shows each error beside its field and saves nothing",
 
 test("[operator] a stale edit is refused with the current values", async ({ page, context }) => {
   await page.goto("/firewall-marks");
-  await page.getByRole("link", { name: "ftp", exact: true }).click();
+  await page.getByRole("link", { name: "ftp", exact: true }).first().click();
+  await expect(page).toHaveURL(/\/firewall-marks\/\d+$/);
   const other = await context.newPage();
   await other.goto(page.url());
   const first = page.getByRole("form", { name: "Edit firewall-mark bundle" });
@@ -164,6 +165,7 @@ test("[operator] a stale edit is refused with the current values", async ({ page
 test("[operator] leaving a form with unsaved changes asks first", async ({ page }) => {
   await page.goto("/virtual-servers?q=http-https");
   await page.getByRole("link", { name: "http-https" }).click();
+  await expect(page).toHaveURL(/\/virtual-servers\/\d+$/);
   const url = page.url();
   await page.getByRole("form", { name: "Edit virtual server" }).getByLabel("Re-entry Time").fill("20");
   let question = "";
@@ -173,6 +175,7 @@ test("[operator] leaving a form with unsaved changes asks first", async ({ page 
   });
   await page.getByRole("navigation", { name: "Console panels" }).getByRole("link", { name: "Firewall marks" }).click();
   await expect.poll(() => question).toContain("unsaved changes");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Virtual server http-https");
   expect(page.url()).toBe(url);
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("navigation", { name: "Console panels" }).getByRole("link", { name: "Firewall marks" }).click();

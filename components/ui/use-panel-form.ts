@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type * as z from "zod";
 import type { ActionResult } from "@/lib/forms/action-result";
@@ -27,6 +27,13 @@ export function usePanelForm<S extends z.ZodType<FieldValues, FieldValues>>(sche
   // Until hydrated a click would submit the form natively (values in the URL); keep it locked until then.
   const hydrated = useHydrated();
   const locked = !hydrated || form.formState.isSubmitting;
+  // The fieldset is disabled while submitting, so the server's first error is focused once it unlocks.
+  const [focusField, setFocusField] = useState<Path<z.input<S>> | null>(null);
+  useEffect(() => {
+    if (locked || focusField === null) return;
+    form.setFocus(focusField);
+    setFocusField(null);
+  }, [locked, focusField, form]);
   useUnsavedChanges(form.formState.isDirty);
 
   /** Shows a server result: success text, or the refusal with its field errors (focusing the first). */
@@ -37,9 +44,8 @@ export function usePanelForm<S extends z.ZodType<FieldValues, FieldValues>>(sche
     }
     setMessage({ ok: false, text: result.message });
     const entries = Object.entries(result.fieldErrors ?? {});
-    entries.forEach(([field, text], i) => {
-      form.setError(field as Path<z.input<S>>, { type: "server", message: text }, { shouldFocus: i === 0 });
-    });
+    for (const [field, text] of entries) form.setError(field as Path<z.input<S>>, { type: "server", message: text });
+    if (entries[0]) setFocusField(entries[0][0] as Path<z.input<S>>);
     return false;
   }
 
