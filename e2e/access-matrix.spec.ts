@@ -67,6 +67,23 @@ async function callAction(action: DiscoveredAction, args: unknown[], cell: Cell)
   return { status: response.status(), body: await response.text(), redirect: `${h["x-action-redirect"] ?? ""} ${h.location ?? ""}` };
 }
 
+/** The no-JavaScript form post (multipart, `$ACTION_ID_<id>` field) that progressive enhancement uses. */
+async function callActionAsForm(action: DiscoveredAction, fields: Record<string, string>, cell: Cell): Promise<number> {
+  const response = await api.post(action.pagePath, {
+    headers: headersFor(cell, {}),
+    multipart: { [`$ACTION_ID_${action.id}`]: "", ...fields },
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
+  return response.status();
+}
+
+/** Flattens an object probe into form fields (the shape a plain HTML form would send). */
+function formFields(args: unknown[]): Record<string, string> {
+  const first = args.find((a) => typeof a === "object" && a !== null) as Record<string, unknown> | undefined;
+  return Object.fromEntries(Object.entries(first ?? {}).map(([k, v]) => [k, String(v)]));
+}
+
 const authDenied = (o: Outcome) => DENIAL_MARKERS.some((m) => o.body.includes(m)) || /\/login\b/.test(o.redirect);
 
 function describeCell(name: string, args: unknown[], cell: Cell): string {
@@ -176,6 +193,24 @@ test("[matrix] server actions allow exactly the expected callers and denied call
     }
   }
   test.info().annotations.push({ type: "cells", description: `${ordered.length} actions, ${cells} calls` });
+  expect(failures).toEqual([]);
+});
+
+test("[matrix] denied callers change nothing through the no-JavaScript form post either", async () => {
+  test.setTimeout(300_000);
+  const failures: string[] = [];
+  for (const action of discoverActions()) {
+    const expectation = expectationFor(action);
+    if (!expectation || expectation.allow === "public") continue;
+    for (const caller of CALLERS.filter((c) => !allows(expectation.allow, c) && (c === "anonymous" || sessions[c]))) {
+      for (const args of [[], ...(expectation.probes ?? [])]) {
+        const before = snapshotDatabase(E2E_DATABASE_FILE);
+        const status = await callActionAsForm(action, formFields(args), { caller, origin: "same" });
+        const changed = changedTables(before, snapshotDatabase(E2E_DATABASE_FILE));
+        if (changed.length) failures.push(`${action.exportName} form post as ${caller} (HTTP ${status}) changed ${changed.join(", ")}`);
+      }
+    }
+  }
   expect(failures).toEqual([]);
 });
 
