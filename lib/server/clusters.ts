@@ -103,7 +103,7 @@ export async function deleteCluster(id: number, version: number): Promise<{ id: 
     if (!before) throw new NotFoundError("cluster");
     if ((await tx.cluster.count()) <= 1) throw new DataError("At least one cluster must remain; create another before deleting this one.");
     const { count } = await tx.cluster.deleteMany({ where: { id, version } });
-    if (count === 0) throw new StaleVersionError("cluster", before);
+    if (count === 0) throw new StaleVersionError("cluster", before, "delete");
     await auditChange(tx, user, { action: "cluster.delete", targetType: "cluster", targetId: id, clusterId: id, before });
     return { id };
   });

@@ -22,9 +22,11 @@ export class NotFoundError extends DataError {
 
 /** Optimistic concurrency: the edit was made on an older version; `current` carries today's values. */
 export class StaleVersionError extends DataError {
-  constructor(what: string, current: unknown) {
+  constructor(what: string, current: unknown, refused: "edit" | "delete" = "edit") {
     super(
-      `This ${what} was changed by someone else since you opened it. Your edit was not saved; the form now shows the current values.`,
+      refused === "edit"
+        ? `This ${what} was changed by someone else since you opened it. Your edit was not saved; the form now shows the current values.`
+        : `This ${what} was changed by someone else since you opened it. Nothing was deleted; reload to see the current values.`,
       { current },
     );
     this.name = "StaleVersionError";

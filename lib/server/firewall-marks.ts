@@ -170,7 +170,7 @@ export async function deleteFirewallMark(id: number, version: number, confirmUse
     if (!before) throw new NotFoundError("firewall-mark bundle");
     const usedBy = await usersOf(tx, before.clusterId, before.mark, before.family);
     const detail = toDetail(before, usedBy);
-    if (before.version !== version) throw new StaleVersionError("firewall-mark bundle", detail);
+    if (before.version !== version) throw new StaleVersionError("firewall-mark bundle", detail, "delete");
     if (usedBy.length > 0 && !confirmUsed) {
       throw new DataError(
         `Bundle ${before.name} (mark ${before.mark}) is used by ${usedBy.map((u) => u.name).join(", ")}. Confirm to delete it anyway; those virtual servers keep the mark and lint will report them.`,
@@ -178,7 +178,7 @@ export async function deleteFirewallMark(id: number, version: number, confirmUse
       );
     }
     const { count } = await tx.firewallMarkBundle.deleteMany({ where: { id, version } });
-    if (count === 0) throw new StaleVersionError("firewall-mark bundle", detail);
+    if (count === 0) throw new StaleVersionError("firewall-mark bundle", detail, "delete");
     await bumpCluster(tx, before.clusterId);
     await auditChange(tx, user, {
       action: "firewallMark.delete", targetType: "firewallMark", targetId: id, clusterId: before.clusterId,

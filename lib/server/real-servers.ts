@@ -90,7 +90,7 @@ export async function deleteRealServer(id: number, version: number): Promise<{ i
     const before = await tx.realServer.findUnique({ where: { id }, include: withCluster });
     if (!before) throw new NotFoundError("real server");
     const { count } = await tx.realServer.deleteMany({ where: { id, version } });
-    if (count === 0) throw new StaleVersionError("real server", toRealServerDetail(before));
+    if (count === 0) throw new StaleVersionError("real server", toRealServerDetail(before), "delete");
     await bumpCluster(tx, before.virtualServer.clusterId);
     await auditChange(tx, user, {
       action: "realServer.delete", targetType: "realServer", targetId: id, clusterId: before.virtualServer.clusterId,

@@ -173,7 +173,7 @@ export async function deleteVirtualServer(id: number, version: number): Promise<
     const before = await loadDetail(tx, id);
     if (!before) throw new NotFoundError("virtual server");
     const { count } = await tx.virtualServer.deleteMany({ where: { id, version } });
-    if (count === 0) throw new StaleVersionError("virtual server", before);
+    if (count === 0) throw new StaleVersionError("virtual server", before, "delete");
     await bumpCluster(tx, before.clusterId);
     await auditChange(tx, user, {
       action: "virtualServer.delete", targetType: "virtualServer", targetId: id, clusterId: before.clusterId,
