@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { migrateTempDatabase } from "./panels-setup";
+import { createTestDatabase } from "@/test/support/test-db";
 
 const session = vi.hoisted(() => ({ user: null as null | { userId: number; username: string; role: "viewer" | "operator" | "admin" } }));
 vi.mock("@/lib/server/auth/session", () => ({ getSessionUser: async () => session.user, verifySession: async () => session.user }));
@@ -7,7 +7,7 @@ const as = (role: "viewer" | "operator" | "admin") => {
   session.user = { userId: 1, username: role, role };
 };
 
-migrateTempDatabase();
+await createTestDatabase("panels");
 const { db } = await import("@/lib/server/db");
 const clusters = await import("@/lib/server/clusters");
 const settings = await import("@/lib/server/cluster-settings");

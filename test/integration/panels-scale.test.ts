@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { migrateTempDatabase } from "./panels-setup";
+import { createTestDatabase } from "@/test/support/test-db";
 
 vi.mock("@/lib/server/auth/session", () => ({
   getSessionUser: async () => ({ userId: 1, username: "viewer", role: "viewer" }),
   verifySession: async () => ({ userId: 1, username: "viewer", role: "viewer" }),
 }));
 
-migrateTempDatabase();
+await createTestDatabase("panels");
 const { db } = await import("@/lib/server/db");
 const vs = await import("@/lib/server/virtual-servers");
 
