@@ -1,0 +1,174 @@
+// Web figures against a production build with 10,000 virtual servers and 20
+// concurrent sessions: preview page, list TTFB, concurrent saves (with a
+// lost-update check) and the JavaScript each console route transfers.
+// Usage: node --import tsx bench/web/web.ts <app dir> <port>
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { appendFileSync, createWriteStream, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { actionId, callAction } from "./actions";
+import { percentile, round, runWorkers, timedFetch } from "./http";
+import { vipOf } from "../lib/generate-document";
+import { measureRouteJs } from "./route-js";
+
+const [appArg, portArg] = process.argv.slice(2);
+if (!appArg || !portArg) throw new Error("usage: web.ts <app dir> <port>");
+const appDir = resolve(appArg);
+const ROOT = join(import.meta.dirname, "../..");
+const OUT = join(ROOT, "bench/out");
+const base = `http://127.0.0.1:${portArg}`;
+const dbFile = join(appDir, "bench.db");
+const SESSIONS = 20;
+
+function figure(name: string, value: number | string, unit: string) {
+  const line = `${name}: ${typeof value === "number" ? round(value) : value} ${unit}`;
+  console.log(line);
+  appendFileSync(join(OUT, "figures.txt"), `${line}\n`);
+}
+function note(text: string) {
+  console.log(`  # ${text}`);
+  appendFileSync(join(OUT, "figures.txt"), `  # ${text}\n`);
+}
+
+// --- database: migrate, seed -------------------------------------------------
+spawnSync("rm", ["-f", dbFile, `${dbFile}-wal`, `${dbFile}-shm`]);
+const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ADMIN_PASSWORD: "bench-password-1" };
+const migrate = spawnSync("node", ["--experimental-wasm-modules", "--disable-warning=ExperimentalWarning", "scripts/migrate.mjs"], { cwd: appDir, env, encoding: "utf8" });
+if (migrate.status !== 0) throw new Error(`migrate failed: ${migrate.stderr}`);
+const seedRun = spawnSync("node", ["--import", "tsx", join(ROOT, "bench/web/seed.ts"), dbFile], { cwd: ROOT, encoding: "utf8" });
+if (seedRun.status !== 0) throw new Error(`seed failed: ${seedRun.stderr}`);
+const seed = JSON.parse(seedRun.stdout) as {
+  tokens: string[]; adminToken: string; clusters: Record<string, number>; saveTargets: { id: number; index: number }[]; virtualServers: number;
+};
+note(`web: ${seed.virtualServers} virtual servers in the database (clusters bench-1k and bench-9k), ${seed.tokens.length} sessions`);
+const cookie = (w: number, cluster: string) => `lvs_session=${seed.tokens[w % seed.tokens.length]}; lvs_cluster=${seed.clusters[cluster]}`;
+
+// --- server ------------------------------------------------------------------
+const log = createWriteStream(join(OUT, "web-server.log"));
+const server: ChildProcess = spawn(join(appDir, "node_modules/.bin/next"), ["start", "-p", portArg], { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] });
+server.stdout?.pipe(log);
+server.stderr?.pipe(log);
+const stop = () => { if (server.exitCode === null) server.kill("SIGTERM"); };
+process.on("exit", stop);
+
+async function waitReady() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const r = await fetch(`${base}/login`);
+      if (r.status === 200) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("server did not start; see bench/out/web-server.log");
+}
+
+try {
+  await waitReady();
+  const check = await timedFetch(`${base}/virtual-servers`, { headers: { Cookie: cookie(0, "bench-9k") } });
+  if (check.status !== 200 || !/9000(?:<!-- -->)? virtual server/.test(check.body)) {
+    throw new Error(`session cookie not accepted: HTTP ${check.status} ${check.body.slice(0, 200)}`);
+  }
+  // Warm-up (untimed): first requests compile and load each route's modules.
+  for (const path of ["/virtual-servers", "/virtual-servers?page=7", `/virtual-servers/${seed.saveTargets[0]!.id}`]) {
+    for (let i = 0; i < 3; i++) await timedFetch(`${base}${path}`, { headers: { Cookie: cookie(i, "bench-9k") } });
+  }
+  await timedFetch(`${base}/preview`, { headers: { Cookie: cookie(0, "bench-1k") } });
+
+  // --- list: 20 sessions paging and searching the 9,000-service cluster ------
+  const listTtfb: number[] = [];
+  const listTotal: number[] = [];
+  let listErrors = 0;
+  await runWorkers(SESSIONS, 15, 120_000, async (w, i) => {
+    const page = 1 + ((w * 37 + i * 11) % 180);
+    const path = i % 5 === 4 ? `/virtual-servers?q=vs${1000 + w * 13 + i}` : `/virtual-servers?page=${page}`;
+    const r = await timedFetch(`${base}${path}`, { headers: { Cookie: cookie(w, "bench-9k") } });
+    if (r.status !== 200) listErrors++;
+    listTtfb.push(r.ttfbMs);
+    listTotal.push(r.totalMs);
+  });
+  note(`list: ${listTtfb.length} requests, TTFB p50 ${round(percentile(listTtfb, 50))} ms, full page p95 ${round(percentile(listTotal, 95))} ms, errors ${listErrors}`);
+  figure("list_ttfb_p95_ms", percentile(listTtfb, 95), "ms");
+
+  // --- preview: the Preview & export page of the 1,000-service cluster -------
+  const preview: number[] = [];
+  const previewTtfb: number[] = [];
+  let previewBytes = 0;
+  let previewErrors = 0;
+  await runWorkers(SESSIONS, 3, 180_000, async (w) => {
+    const r = await timedFetch(`${base}/preview`, { headers: { Cookie: cookie(w, "bench-1k") } });
+    if (r.status !== 200 || !r.body.includes("install-marks.sh")) previewErrors++;
+    preview.push(r.totalMs);
+    previewTtfb.push(r.ttfbMs);
+    previewBytes = r.bytes;
+  });
+  // The same page for one session at a time: what an operator waits for without contention.
+  const solo: number[] = [];
+  for (let i = 0; i < 5; i++) solo.push((await timedFetch(`${base}/preview`, { headers: { Cookie: cookie(i, "bench-1k") } })).totalMs);
+  note(`preview: ${preview.length} page loads by ${SESSIONS} sessions, ${round(previewBytes / 1e6)} MB each; TTFB p95 ${round(percentile(previewTtfb, 95))} ms; p50 ${round(percentile(preview, 50))} ms; alone (median of 5) ${round(percentile(solo, 50))} ms; errors ${previewErrors}`);
+  if (previewErrors > 0) {
+    const cause = /query parameter limit[^\n]*/.exec(readFileSync(join(OUT, "web-server.log"), "utf8"))?.[0] ?? "see bench/out/web-server.log";
+    note(`preview FAILED on ${previewErrors}/${preview.length} loads: ${cause}`);
+    figure("preview_p95_ms", "n/a", "ms");
+  } else {
+    figure("preview_p95_ms", percentile(preview, 95), "ms");
+    figure("preview_single_ms", percentile(solo, 50), "ms");
+  }
+
+  // --- saves: every session edits its own virtual server, 10 times ----------
+  const update = actionId(appDir, "updateVirtualServerAction");
+  const values = (index: number, reentry: number) => ({
+    name: `vs${index}`, vip: vipOf(index), port: 80, protocol: "tcp", firewallMark: 1000 + index, scheduler: "wlc",
+    persistence: { timeoutSeconds: 300 }, reentrySeconds: reentry, serviceTimeoutSeconds: 6,
+    monitor: { send: "GET / HTTP/1.0\\r\\n\\r\\n", expect: "HTTP" },
+  });
+  const SAVES = 10;
+  const saveMs: number[] = [];
+  let saveErrors = 0;
+  const errorSamples: string[] = [];
+  const versions = seed.saveTargets.map(() => 1);
+  await runWorkers(SESSIONS, SAVES, 180_000, async (w, i) => {
+    const target = seed.saveTargets[w]!;
+    const r = await callAction(base, `/virtual-servers/${target.id}`, update, cookie(w, "bench-9k"), [target.id, versions[w], values(target.index, 100 + i + 1)]);
+    saveMs.push(r.totalMs);
+    if (r.status >= 500 || r.ok !== true) {
+      saveErrors++;
+      if (errorSamples.length < 3) errorSamples.push(`HTTP ${r.status} ${r.message ?? r.body.slice(0, 160)}`);
+    } else versions[w] = versions[w]! + 1;
+  });
+  // Lost updates: every acknowledged save must be in the database.
+  const db = new Database(dbFile, { readonly: true });
+  const row = db.prepare(`SELECT reentrySeconds AS reentry, version FROM "VirtualServer" WHERE id = ?`);
+  let lost = 0;
+  seed.saveTargets.slice(0, SESSIONS).forEach((t, w) => {
+    const r = row.get(t.id) as { reentry: number; version: number };
+    const acked = versions[w]! - 1;
+    if (r.version !== 1 + acked || (acked > 0 && r.reentry !== 100 + acked)) lost++;
+  });
+  // The same row from two sessions at once: one save wins, the other is refused as stale.
+  const shared = seed.saveTargets[SESSIONS]!;
+  let conflictErrors = 0;
+  let version = 1;
+  const ROUNDS = 10;
+  for (let round_ = 0; round_ < ROUNDS; round_++) {
+    const pair = await Promise.all([0, 1].map((k) =>
+      callAction(base, `/virtual-servers/${shared.id}`, update, cookie(k, "bench-9k"), [shared.id, version, values(shared.index, 200 + round_ * 2 + k)])));
+    const winners = pair.filter((r) => r.ok === true).length;
+    const stale = pair.filter((r) => r.ok === false && /changed by someone else/.test(r.message ?? "")).length;
+    if (winners !== 1 || stale !== 1 || pair.some((r) => r.status >= 500)) conflictErrors++;
+    if (winners > 0) version += 1;
+  }
+  const sharedRow = row.get(shared.id) as { reentry: number; version: number };
+  if (sharedRow.version !== version) conflictErrors++;
+  db.close();
+  const busy = (readFileSync(join(OUT, "web-server.log"), "utf8").match(/SQLITE_BUSY|database is locked/g) ?? []).length;
+  note(`saves: ${saveMs.length} by ${SESSIONS} sessions (own rows), p50 ${round(percentile(saveMs, 50))} ms; failed ${saveErrors}${errorSamples.length ? ` (${errorSamples.join(" | ")})` : ""}; lost updates ${lost}; same-row rounds not resolved as one win + one stale refusal: ${conflictErrors}/${ROUNDS}; SQLITE_BUSY in server log: ${busy}`);
+  figure("save_p95_ms", percentile(saveMs, 95), "ms");
+  figure("save_errors", saveErrors + lost + conflictErrors + busy, "count");
+
+  // --- JavaScript per console route, measured in Chromium -------------------
+  const js = await measureRouteJs(base, seed.adminToken, seed.clusters["bench-1k"]!, seed.saveTargets[0]!.id);
+  for (const r of js.routes) note(`route ${r.path}: HTTP ${r.status}, ${r.scripts} scripts, ${round(r.kbGz)} kB gzipped (${round(r.kbRaw)} kB raw); largest chunk ${round(r.largestKbGz)} kB gz`);
+  figure("route_js_kb_gz", js.maxKbGz, "kB");
+} finally {
+  stop();
+}
