@@ -32,7 +32,7 @@ function note(text: string) {
 
 // --- database: migrate, seed -------------------------------------------------
 spawnSync("rm", ["-f", dbFile, `${dbFile}-wal`, `${dbFile}-shm`]);
-const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ADMIN_PASSWORD: "bench-password-1" };
+const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${dbFile}`, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ADMIN_PASSWORD: "bench-password-1" };
 const migrate = spawnSync("node", ["--experimental-wasm-modules", "--disable-warning=ExperimentalWarning", "scripts/migrate.mjs"], { cwd: appDir, env, encoding: "utf8" });
 if (migrate.status !== 0) throw new Error(`migrate failed: ${migrate.stderr}`);
 const seedRun = spawnSync("node", ["--import", "tsx", join(ROOT, "bench/web/seed.ts"), dbFile], { cwd: ROOT, encoding: "utf8" });
