@@ -62,7 +62,9 @@ async function usersOf(tx: Tx | typeof db, clusterId: number, mark: bigint, fami
 export async function listFirewallMarks(clusterId: number): Promise<FirewallMarkDetail[]> {
   await requirePermission("cluster.read");
   const [bundles, marked] = await Promise.all([
-    db.firewallMarkBundle.findMany({ where: { clusterId }, include: bundleInclude, orderBy: [{ mark: "asc" }, { family: "asc" }] }),
+    // Ports unordered in the query (an ordered nested load cannot be chunked past 999 bundles: P2029), ordered here.
+    db.firewallMarkBundle.findMany({ where: { clusterId }, include: { ports: true }, orderBy: [{ mark: "asc" }, { family: "asc" }] })
+      .then((rows) => rows.map((b) => ({ ...b, ports: [...b.ports].sort((x, y) => x.position - y.position) }))),
     db.virtualServer.findMany({
       where: { clusterId, firewallMark: { not: null } }, select: { id: true, name: true, vip: true, firewallMark: true },
       orderBy: { name: "asc" },
