@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { lvsDocumentSchema } from "@/lib/domain/schema";
 import { createLink } from "../test/support/netns";
@@ -7,7 +7,7 @@ import { armProbes, probeCounts, probesFor, sendProbes } from "../test/support/m
 import { requireOrSkip } from "../test/support/requirements";
 import { stateFile } from "./support/env";
 
-const FIXTURE = path.resolve(__dirname, "../test/fixtures/documents/manual-nat.json");
+const FIXTURE = fileURLToPath(new URL("../test/fixtures/documents/manual-nat.json", import.meta.url));
 
 async function uploadDocument(page: Page, file: string) {
   await page.goto("/preview");

@@ -1,7 +1,8 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** Where the end-to-end server keeps its throwaway state. */
-export const E2E_DIR = path.resolve(__dirname, "../../.tmp/e2e");
+export const E2E_DIR = fileURLToPath(new URL("../../.tmp/e2e", import.meta.url));
 export const E2E_DATABASE_FILE = path.join(E2E_DIR, "lvs-console.db");
 export const E2E_STATE_DIR = path.join(E2E_DIR, "state");
 export const E2E_PORT = 3100;

@@ -7,10 +7,15 @@ import { db } from "./db";
 
 type Tx = Prisma.TransactionClient;
 
+// No orderBy on the nested lists: Prisma cannot split an ordered nested load
+// into chunks, so past 999 parents SQLite refuses it (P2029, "query parameter
+// limit exceeded"). Ports and real servers are ordered in toDocument instead.
 const clusterInclude = {
-  firewallMarks: { orderBy: [{ mark: "asc" }, { id: "asc" }], include: { ports: { orderBy: { position: "asc" } } } },
-  virtualServers: { orderBy: { name: "asc" }, include: { realServers: { orderBy: { name: "asc" } } } },
+  firewallMarks: { orderBy: [{ mark: "asc" }, { id: "asc" }], include: { ports: true } },
+  virtualServers: { orderBy: { name: "asc" }, include: { realServers: true } },
 } satisfies Prisma.ClusterInclude;
+
+const byKey = <T>(key: (t: T) => string | number) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 type ClusterRow = Prisma.ClusterGetPayload<{ include: typeof clusterInclude }>;
 
@@ -45,7 +50,7 @@ export function toDocument(c: ClusterRow): LvsDocument {
       ...(b.description ? { description: b.description } : {}),
       vip: b.vip,
       protocol: b.protocol,
-      ports: b.ports.map((p) => (p.lo === p.hi ? String(p.lo) : `${p.lo}-${p.hi}`)),
+      ports: [...b.ports].sort(byKey((p) => p.position)).map((p) => (p.lo === p.hi ? String(p.lo) : `${p.lo}-${p.hi}`)),
     })),
     virtualServers: c.virtualServers.map((v) => ({
       name: v.name,
@@ -69,7 +74,7 @@ export function toDocument(c: ClusterRow): LvsDocument {
         expectIsRegex: v.monitorExpectRegex,
         ...opt("sendProgram", v.monitorSendProgram),
       },
-      realServers: v.realServers.map((r) => ({
+      realServers: [...v.realServers].sort(byKey((r) => r.name)).map((r) => ({
         name: r.name,
         address: r.address,
         ...opt("port", r.port),

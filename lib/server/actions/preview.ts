@@ -5,6 +5,8 @@ import * as z from "zod";
 import { exportRequestSchema } from "@/lib/domain/schema/export-request";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { issuesToFieldErrors } from "@/lib/forms/issues-to-field-errors";
+import { requirePermission } from "../auth/permissions";
+import { DataError } from "../data-errors";
 import { importClusterDocument, type ImportSummary } from "../document-transfer";
 import { createExport, type ExportOutcome } from "../exports";
 import { previewCluster, type ClusterPreview } from "../preview";
@@ -14,16 +16,22 @@ const clusterIdSchema = z.int().positive();
 
 /** Renders the cluster's artifacts with lint and a diff against the last export. */
 export async function previewClusterAction(clusterId: number): Promise<ActionResult<ClusterPreview | null>> {
-  const id = clusterIdSchema.safeParse(clusterId);
-  if (!id.success) return { ok: false, message: "clusterId: a positive integer" };
-  return runAction(() => previewCluster(id.data));
+  return runAction(async () => {
+    await requirePermission("preview.read");
+    const id = clusterIdSchema.safeParse(clusterId);
+    if (!id.success) throw new DataError("clusterId: a positive integer", { fieldErrors: { clusterId: "a positive integer" } });
+    return previewCluster(id.data);
+  });
 }
 
 /** Stores an export snapshot of what the operator previewed. */
 export async function exportClusterAction(input: unknown): Promise<ActionResult<ExportOutcome>> {
-  const parsed = exportRequestSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "The export request is invalid.", fieldErrors: issuesToFieldErrors(parsed.error) };
-  const result = await runAction(() => createExport(parsed.data));
+  const result = await runAction(async () => {
+    await requirePermission("export.create");
+    const parsed = exportRequestSchema.safeParse(input);
+    if (!parsed.success) throw new DataError("The export request is invalid.", { fieldErrors: issuesToFieldErrors(parsed.error) });
+    return createExport(parsed.data);
+  });
   if (result.ok && result.data.status === "created") {
     revalidatePath("/preview");
     revalidatePath("/exports");
@@ -34,14 +42,17 @@ export async function exportClusterAction(input: unknown): Promise<ActionResult<
 
 /** Replaces the selected cluster's content with an uploaded interchange document (form field `document`). */
 export async function importDocumentAction(formData: FormData): Promise<ActionResult<ImportSummary>> {
-  const id = clusterIdSchema.safeParse(Number(formData.get("clusterId")));
-  const file = formData.get("document");
-  if (!id.success) return { ok: false, message: "clusterId: a positive integer" };
-  if (!(file instanceof Blob) || file.size === 0) {
-    return { ok: false, message: "Choose a JSON interchange document to upload.", fieldErrors: { document: "required; allowed: a .json file" } };
-  }
-  const text = await file.text();
-  const result = await runAction(() => importClusterDocument(id.data, text));
+  const result = await runAction(async () => {
+    await requirePermission("document.import");
+    const form = formData instanceof FormData ? formData : new FormData();
+    const id = clusterIdSchema.safeParse(Number(form.get("clusterId")));
+    const file = form.get("document");
+    if (!id.success) throw new DataError("clusterId: a positive integer", { fieldErrors: { clusterId: "a positive integer" } });
+    if (!(file instanceof Blob) || file.size === 0) {
+      throw new DataError("Choose a JSON interchange document to upload.", { fieldErrors: { document: "required; allowed: a .json file" } });
+    }
+    return importClusterDocument(id.data, await file.text());
+  });
   if (result.ok) revalidatePath("/", "layout");
   return result;
 }
