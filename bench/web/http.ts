@@ -1,4 +1,5 @@
 // Small HTTP helpers for the web bench: timed requests, percentiles, a worker pool.
+import { request } from "node:http";
 import { performance } from "node:perf_hooks";
 
 /** One timed request: status, time to response headers (TTFB), time to the last body byte, body text. */
@@ -10,13 +11,35 @@ export interface Timed {
   body: string;
 }
 
-/** Sends a request and reads the whole body, timing headers and body apart. */
-export async function timedFetch(url: string, init: RequestInit = {}): Promise<Timed> {
-  const t0 = performance.now();
-  const res = await fetch(url, { redirect: "manual", ...init });
-  const ttfbMs = performance.now() - t0;
-  const body = await res.text();
-  return { status: res.status, ttfbMs, totalMs: performance.now() - t0, bytes: Buffer.byteLength(body), body };
+/** Request options for timedFetch: method, headers and an optional text body. */
+export interface TimedInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+// node:http with a fresh connection per request (no keep-alive): under load
+// a pooled socket can be closed by the server just as it is reused, which
+// would show up as a spurious ECONNRESET rather than the server's own answer.
+/** Sends a request and reads the whole body, timing the response headers (TTFB) and the last byte apart. */
+export function timedFetch(url: string, init: TimedInit = {}): Promise<Timed> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const req = request(url, { method: init.method ?? "GET", headers: init.headers, agent: false }, (res) => {
+      const ttfbMs = performance.now() - t0;
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", reject);
+      res.on("end", () => {
+        const buf = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, ttfbMs, totalMs: performance.now() - t0, bytes: buf.length, body: buf.toString("utf8") });
+      });
+    });
+    req.setTimeout(300_000, () => req.destroy(new Error(`timeout: ${url}`)));
+    req.on("error", reject);
+    if (init.body !== undefined) req.write(init.body);
+    req.end();
+  });
 }
 
 /** The p-th percentile (nearest rank) of a list of numbers. */
