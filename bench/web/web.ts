@@ -86,6 +86,9 @@ try {
     listTtfb.push(r.ttfbMs);
     listTotal.push(r.totalMs);
   });
+  const listSolo: number[] = [];
+  for (let i = 0; i < 10; i++) listSolo.push((await timedFetch(`${base}/virtual-servers?page=${1 + i * 17}`, { headers: { Cookie: cookie(i, "bench-9k") } })).ttfbMs);
+  figure("list_single_ttfb_ms", percentile(listSolo, 50), "ms");
   note(`list: ${listTtfb.length} requests, TTFB p50 ${round(percentile(listTtfb, 50))} ms, full page p95 ${round(percentile(listTotal, 95))} ms, errors ${listErrors}`);
   figure("list_ttfb_p95_ms", percentile(listTtfb, 95), "ms");
 
@@ -135,6 +138,15 @@ try {
       if (errorSamples.length < 3) errorSamples.push(`HTTP ${r.status} ${r.message ?? r.body.slice(0, 160)}`);
     } else versions[w] = versions[w]! + 1;
   });
+  // One session saving alone: the service time without queueing behind 19 others.
+  const saveSolo: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const r = await callAction(base, `/virtual-servers/${seed.saveTargets[0]!.id}`, update, cookie(0, "bench-9k"), [seed.saveTargets[0]!.id, versions[0], values(seed.saveTargets[0]!.index, 100 + SAVES + i + 1)]);
+    saveSolo.push(r.totalMs);
+    if (r.ok === true) versions[0] = versions[0]! + 1;
+    else saveErrors++;
+  }
+  figure("save_single_ms", percentile(saveSolo, 50), "ms");
   // Lost updates: every acknowledged save must be in the database.
   const db = new Database(dbFile, { readonly: true });
   const row = db.prepare(`SELECT reentrySeconds AS reentry, version FROM "VirtualServer" WHERE id = ?`);
@@ -142,6 +154,7 @@ try {
   seed.saveTargets.slice(0, SESSIONS).forEach((t, w) => {
     const r = row.get(t.id) as { reentry: number; version: number };
     const acked = versions[w]! - 1;
+    // reentrySeconds was set to 100 + n by the n-th acknowledged save of this row.
     if (r.version !== 1 + acked || (acked > 0 && r.reentry !== 100 + acked)) lost++;
   });
   // The same row from two sessions at once: one save wins, the other is refused as stale.
