@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { lvsDocumentSchema } from "@/lib/domain/schema";
 import { createLink } from "../test/support/netns";
@@ -49,6 +50,9 @@ test.describe("operator", () => {
     await page.getByLabel("Comment").fill("e2e export");
     await page.getByRole("button", { name: "Export", exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: /Export #\d+ saved/ })).toBeVisible();
+    // The preview re-renders through its server action and now compares against this export.
+    await expect(page.getByText(/last export #\d+/)).toBeVisible();
+    await expect(page.getByText("no change since")).toBeVisible();
     const downloadPromise = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download the install script" }).click();
     const download = await downloadPromise;
@@ -92,6 +96,7 @@ test.describe("viewer", () => {
     await page.goto("/exports");
     await expect(page.getByRole("heading", { name: /Export history/ })).toBeVisible();
     await expect(page.getByRole("link", { name: /install-marks\.sh/ })).toHaveCount(0);
+    await expect(page.getByText("install-marks.sh").first()).toBeVisible();
     const artifact = await request.get("/api/exports/1/artifacts/install-script");
     expect(artifact.status()).toBe(403);
     const archive = await request.get("/api/exports/1/archive");
@@ -99,6 +104,21 @@ test.describe("viewer", () => {
     const document = await request.get("/api/clusters/1/document");
     expect(document.status()).toBe(403);
   });
+});
+
+test.describe("accessibility", () => {
+  test.use({ storageState: stateFile("operator") });
+
+  for (const panel of ["/preview", "/exports"]) {
+    test(`[operator] ${panel} has no serious or critical axe violation`, async ({ page }, testInfo) => {
+      await page.goto(panel);
+      await expect(page.locator("h1")).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath(`${panel.slice(1)}.png`), fullPage: true });
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    });
+  }
 });
 
 test("[anonymous] downloads answer 401", async ({ request }) => {

@@ -5,7 +5,13 @@ import type { ExportOutcome } from "@/lib/server/exports";
 import { exportClusterAction } from "@/lib/server/actions/preview";
 
 /** Export button with an optional comment; refused while lint reports errors. */
-export function ExportForm(props: { clusterId: number; documentSha256: string; blocked: boolean; changed: boolean }) {
+export function ExportForm(props: {
+  clusterId: number;
+  documentSha256: string;
+  blocked: boolean;
+  changed: boolean;
+  onExported: () => void;
+}) {
   const [comment, setComment] = useState("");
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<{ tone: "ok" | "error" | "warning"; text: string; exportId?: number } | null>(null);
@@ -29,6 +35,7 @@ export function ExportForm(props: { clusterId: number; documentSha256: string; b
     startTransition(async () => {
       const r = await exportClusterAction({ clusterId: props.clusterId, comment, previewedDocumentSha256: props.documentSha256 });
       setResult(r.ok ? describe(r.data) : { tone: "error", text: r.message });
+      if (r.ok && r.data.status === "created") props.onExported();
     });
 
   return (

@@ -1,4 +1,8 @@
+"use client";
+
 import Link from "next/link";
+import { useState, useTransition } from "react";
+import { previewClusterAction } from "@/lib/server/actions/preview";
 import type { ClusterPreview } from "@/lib/server/preview";
 import { ArtifactTabs } from "./artifact-tabs";
 import { DiagnosticsList } from "./diagnostics-list";
@@ -8,7 +12,20 @@ import { PersistenceTable } from "./persistence-table";
 
 /** The Preview & export panel: diagnostics, persistence per mark, every artifact, export and document transfer. */
 export function PreviewPanel(props: { preview: ClusterPreview; canExport: boolean; canImport: boolean; canDownload: boolean }) {
-  const p = props.preview;
+  const [p, setPreview] = useState(props.preview);
+  const [refreshing, startRefresh] = useTransition();
+  const [refreshError, setRefreshError] = useState<string | null>(null);
+  // Renders again through the preview server action: after an export, or when someone else edited the cluster.
+  const refresh = () =>
+    startRefresh(async () => {
+      const r = await previewClusterAction(p.clusterId);
+      if (r.ok && r.data) {
+        setPreview(r.data);
+        setRefreshError(null);
+      } else {
+        setRefreshError(r.ok ? "This cluster no longer exists." : r.message);
+      }
+    });
   const errors = p.diagnostics.filter((d) => d.severity === "error").length;
   const warnings = p.diagnostics.filter((d) => d.severity === "warning").length;
   return (
@@ -24,8 +41,12 @@ export function PreviewPanel(props: { preview: ClusterPreview; canExport: boolea
         ) : (
           "never exported"
         )}{" "}
-        · {errors} error(s), {warnings} warning(s)
+        · {errors} error(s), {warnings} warning(s){" "}
+        <button type="button" className="secondary" onClick={refresh} disabled={refreshing}>
+          {refreshing ? "Rendering…" : "Refresh preview"}
+        </button>
       </p>
+      {refreshError && <p role="alert" className="alert error">{refreshError}</p>}
       <section className="panel" aria-labelledby="diagnostics-heading">
         <h2 id="diagnostics-heading">Checks</h2>
         <DiagnosticsList diagnostics={p.diagnostics} links={p.links} />
@@ -35,7 +56,13 @@ export function PreviewPanel(props: { preview: ClusterPreview; canExport: boolea
         <PersistenceTable rows={p.persistence} />
       </section>
       {props.canExport && (
-        <ExportForm clusterId={p.clusterId} documentSha256={p.documentSha256} blocked={p.blocked} changed={p.changedSinceExport} />
+        <ExportForm
+          clusterId={p.clusterId}
+          documentSha256={p.documentSha256}
+          blocked={p.blocked}
+          changed={p.changedSinceExport}
+          onExported={refresh}
+        />
       )}
       <ArtifactTabs artifacts={p.artifacts} />
       {props.canDownload && (
