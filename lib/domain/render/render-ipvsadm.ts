@@ -30,10 +30,13 @@ export function renderIpvsadm(doc: LvsDocument): string {
   const t = doc.cluster.timeouts;
   if (t.tcp > 0 || t.tcpfin > 0 || t.udp > 0) lines.push(`--set ${t.tcp} ${t.tcpfin} ${t.udp}`);
   const method = FORWARDING[doc.cluster.network].ipvsadm;
+  // One string per service (joined at once): 100,000 real-server lines kept
+  // apart until the end were most of this renderer's garbage.
   for (const s of ipvsServices(doc)) {
     const service = ipvsadmServiceArgs(s);
-    lines.push(`-A ${service} -s ${s.scheduler}${persistenceArgs(s)}`);
-    for (const r of s.realServers) lines.push(`-a ${service} -r ${realServerArg(r)} ${method} -w ${r.weight}`);
+    const block = [`-A ${service} -s ${s.scheduler}${persistenceArgs(s)}`];
+    for (const r of s.realServers) block.push(`-a ${service} -r ${realServerArg(r)} ${method} -w ${r.weight}`);
+    lines.push(block.join("\n"));
   }
   return toText(lines);
 }
