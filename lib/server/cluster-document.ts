@@ -4,6 +4,7 @@ import { familyOf } from "@/lib/domain/model/address";
 import { parsePortSpec } from "@/lib/domain/model/ports";
 import { lvsDocumentSchema, type LvsDocument } from "@/lib/domain/schema";
 import { db } from "./db";
+import { toVirtualServerData, toVirtualServerValues } from "./virtual-server-mapping";
 
 type Tx = Prisma.TransactionClient;
 
@@ -53,27 +54,7 @@ export function toDocument(c: ClusterRow): LvsDocument {
       ports: [...b.ports].sort(byKey((p) => p.position)).map((p) => (p.lo === p.hi ? String(p.lo) : `${p.lo}-${p.hi}`)),
     })),
     virtualServers: c.virtualServers.map((v) => ({
-      name: v.name,
-      active: v.active,
-      vip: v.vip,
-      ...opt("vipNetmask", maskOut(v.vipNetmask, v.vip)),
-      ...opt("device", v.device),
-      protocol: v.protocol,
-      port: v.port,
-      ...opt("firewallMark", v.firewallMark === null ? null : Number(v.firewallMark)),
-      scheduler: v.scheduler,
-      persistence: { timeoutSeconds: v.persistenceTimeout, ...opt("netmask", maskOut(v.persistenceNetmask, v.vip)) },
-      reentrySeconds: v.reentrySeconds,
-      serviceTimeoutSeconds: v.serviceTimeoutSeconds,
-      quiesceServer: v.quiesceServer,
-      loadMonitor: v.loadMonitor,
-      ...opt("sorryServer", v.sorryServer),
-      monitor: {
-        ...opt("send", v.monitorSend),
-        ...opt("expect", v.monitorExpect),
-        expectIsRegex: v.monitorExpectRegex,
-        ...opt("sendProgram", v.monitorSendProgram),
-      },
+      ...toVirtualServerValues(v),
       realServers: [...v.realServers].sort(byKey((r) => r.name)).map((r) => ({
         name: r.name,
         address: r.address,
@@ -168,26 +149,7 @@ export async function writeClusterDocument(tx: Tx, clusterId: number, doc: LvsDo
     await tx.virtualServer.create({
       data: {
         clusterId,
-        name: v.name,
-        active: v.active,
-        vip: v.vip,
-        vipNetmask: v.vipNetmask === undefined ? null : String(v.vipNetmask),
-        device: v.device ?? null,
-        protocol: v.protocol,
-        port: v.port,
-        firewallMark: v.firewallMark === undefined ? null : BigInt(v.firewallMark),
-        scheduler: v.scheduler,
-        persistenceTimeout: v.persistence?.timeoutSeconds ?? 0,
-        persistenceNetmask: v.persistence?.netmask === undefined ? null : String(v.persistence.netmask),
-        reentrySeconds: v.reentrySeconds,
-        serviceTimeoutSeconds: v.serviceTimeoutSeconds,
-        quiesceServer: v.quiesceServer,
-        loadMonitor: v.loadMonitor,
-        sorryServer: v.sorryServer ?? null,
-        monitorSend: v.monitor?.send ?? null,
-        monitorExpect: v.monitor?.expect ?? null,
-        monitorExpectRegex: v.monitor?.expectIsRegex ?? false,
-        monitorSendProgram: v.monitor?.sendProgram ?? null,
+        ...toVirtualServerData(v),
         realServers: {
           create: v.realServers.map((r) => ({
             name: r.name, address: r.address, port: r.port ?? null, weight: r.weight, active: r.active,
