@@ -39,13 +39,21 @@ ip netns exec "${ns}" unshare -m sh -c 'mount -t tmpfs none /var/log && touch /v
 drop_ns "${ns}"
 sw_rules=$("${TSX[@]}" bench/gen-shorewall.ts "${OUT}/doc-10k.json" "${SW}")
 
-sw=() cli=() boot=()
+# What a precompiled CLI would give (the proposed product fix): the same
+# bin/cli.ts bundled by esbuild (tsx's own dependency) and run by plain node.
+"${ROOT}/node_modules/.bin/esbuild" bin/cli.ts --bundle --platform=node --format=esm --target=node20 --log-level=warning --outfile="${NF}/cli-bundle.mjs"
+bundled() { node "${NF}/cli-bundle.mjs" render "$1" --format "$2"; }
+
+sw=() cli=() boot=() bundle=()
 for _ in $(seq "${RUNS}"); do
+  bundle+=("$(time_ms "${NF}/install-10k-bundled.sh" bundled "${OUT}/doc-10k.json" install-script)")
   sw+=("$(time_ms "${NF}/shorewall.log" /usr/sbin/shorewall compile -e "${SW}" "${SW}/firewall")")
   cli+=("$(time_ms "${NF}/install-10k.sh" render "${OUT}/doc-10k.json" install-script)")
   boot+=("$(time_ms /dev/null bin/lvs-console formats)")
 done
 grep -q 'set-mark 10999' "${SW}/firewall" || { echo "shorewall output lacks the last mark" >&2; exit 1; }
+cmp -s "${NF}/install-10k.sh" "${NF}/install-10k-bundled.sh" || { echo "bundled CLI output differs" >&2; exit 1; }
+bundle_ms=$(median "${bundle[@]}")
 sw_ms=$(median "${sw[@]}")
 cli_ms=$(median "${cli[@]}")
 boot_ms=$(median "${boot[@]}")
@@ -56,6 +64,9 @@ figure shorewall_compile_10k_ms "${sw_ms}" ms
 figure cli_install_script_10k_ms "${cli_ms}" ms
 figure cli_startup_ms "${boot_ms}" ms
 figure shorewall_ratio_10k "$(ratio "${sw_ms}" "${cli_ms}")" x
+note "same render through an esbuild bundle of bin/cli.ts (no tsx): runs ${bundle[*]} ms"
+figure cli_bundled_install_script_10k_ms "${bundle_ms}" ms
+figure shorewall_ratio_10k_bundled_cli "$(ratio "${sw_ms}" "${bundle_ms}")" x
 
 # --- 2,000 rules: one iptables process per rule vs the install script -------
 render "${OUT}/doc-2k.json" iptables > "${NF}/iptables-2k.sh"
