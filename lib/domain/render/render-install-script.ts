@@ -1,6 +1,6 @@
 import type { Family } from "../model/address";
 import type { LvsDocument } from "../schema/document";
-import { MARK_CHAIN, chainRuleLines, hasFamily, iptablesCommand } from "./mangle-rules";
+import { MARK_CHAIN, chainRuleBlock, hasFamily, iptablesCommand } from "./mangle-rules";
 import { bannerLines, toText } from "./text";
 
 const HEREDOC = "LVS_CONSOLE_RULES";
@@ -8,9 +8,9 @@ const HEREDOC = "LVS_CONSOLE_RULES";
 // The rules go through a quoted here-document, so the shell never expands them;
 // every token in them was validated by the schema before rendering.
 function rulesFunction(doc: LvsDocument, family: Family): string[] {
-  const rules = chainRuleLines(doc, family, MARK_CHAIN);
-  if (rules.length === 0) return [`rules_${iptablesCommand(family)}() {`, "  :", "}"];
-  return [`rules_${iptablesCommand(family)}() {`, `  cat <<'${HEREDOC}'`, ...rules, HEREDOC, "}"];
+  const rules = chainRuleBlock(doc, family, MARK_CHAIN);
+  if (rules === "") return [`rules_${iptablesCommand(family)}() {`, "  :", "}"];
+  return [`rules_${iptablesCommand(family)}() {`, `  cat <<'${HEREDOC}'`, rules, HEREDOC, "}"];
 }
 
 const PROLOGUE = [

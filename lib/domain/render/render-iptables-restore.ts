@@ -1,6 +1,6 @@
 import type { Family } from "../model/address";
 import type { LvsDocument } from "../schema/document";
-import { MARK_CHAIN, chainRuleLines } from "./mangle-rules";
+import { MARK_CHAIN, chainRuleBlock } from "./mangle-rules";
 import { bannerLines, toText } from "./text";
 
 const BUILTIN_CHAINS = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"];
@@ -16,7 +16,7 @@ export function renderRestoreFile(doc: LvsDocument, family: Family): string {
     ...BUILTIN_CHAINS.map((c) => `:${c} ACCEPT [0:0]`),
     `:${MARK_CHAIN} - [0:0]`,
     `-A PREROUTING -j ${MARK_CHAIN}`,
-    ...chainRuleLines(doc, family, MARK_CHAIN),
+    ...[chainRuleBlock(doc, family, MARK_CHAIN)].filter((block) => block !== ""),
     "COMMIT",
   ]);
 }

@@ -6,9 +6,12 @@ export const COMMENT_MAX = 120;
 // \p{C} covers control, format (bidi overrides), surrogate, private-use and
 // unassigned code points; \p{Zl}/\p{Zp} are Unicode line and paragraph breaks.
 const UNSAFE = /[\p{C}\p{Zl}\p{Zp}]+/gu;
+const PLAIN = /^(?:[\x21-\x7e]+ )*[\x21-\x7e]+$/;
 
 /** Makes free text safe for a one-line comment: no control characters, clamped length. */
 export function sanitizeComment(text: string, max = COMMENT_MAX): string {
+  // Already safe (printable ASCII words, single spaces, short): nothing to strip or clamp.
+  if (text.length <= max && PLAIN.test(text)) return text;
   const flat = text.replace(UNSAFE, " ").replace(/\s+/g, " ").trim();
   const chars = [...flat];
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat;
