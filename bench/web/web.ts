@@ -25,6 +25,8 @@ function figure(name: string, value: number | string, unit: string) {
   console.log(line);
   appendFileSync(join(OUT, "figures.txt"), `${line}\n`);
 }
+/** The 1-minute load average: the machine is shared, so each phase says how busy it was. */
+const load = () => readFileSync("/proc/loadavg", "utf8").split(" ")[0];
 function note(text: string) {
   console.log(`  # ${text}`);
   appendFileSync(join(OUT, "figures.txt"), `  # ${text}\n`);
@@ -89,7 +91,7 @@ try {
   const listSolo: number[] = [];
   for (let i = 0; i < 10; i++) listSolo.push((await timedFetch(`${base}/virtual-servers?page=${1 + i * 17}`, { headers: { Cookie: cookie(i, "bench-9k") } })).ttfbMs);
   figure("list_single_ttfb_ms", percentile(listSolo, 50), "ms");
-  note(`list: ${listTtfb.length} requests, TTFB p50 ${round(percentile(listTtfb, 50))} ms, full page p95 ${round(percentile(listTotal, 95))} ms, errors ${listErrors}`);
+  note(`list (load ${load()}): ${listTtfb.length} requests, TTFB p50 ${round(percentile(listTtfb, 50))} ms, full page p95 ${round(percentile(listTotal, 95))} ms, errors ${listErrors}`);
   figure("list_ttfb_p95_ms", percentile(listTtfb, 95), "ms");
 
   // --- preview: the Preview & export page of the 1,000-service cluster -------
@@ -107,7 +109,7 @@ try {
   // The same page for one session at a time: what an operator waits for without contention.
   const solo: number[] = [];
   for (let i = 0; i < 5; i++) solo.push((await timedFetch(`${base}/preview`, { headers: { Cookie: cookie(i, "bench-1k") } })).totalMs);
-  note(`preview: ${preview.length} page loads by ${SESSIONS} sessions, ${round(previewBytes / 1e6)} MB each; TTFB p95 ${round(percentile(previewTtfb, 95))} ms; p50 ${round(percentile(preview, 50))} ms; alone (median of 5) ${round(percentile(solo, 50))} ms; errors ${previewErrors}`);
+  note(`preview (load ${load()}): ${preview.length} page loads by ${SESSIONS} sessions, ${round(previewBytes / 1e6)} MB each; TTFB p95 ${round(percentile(previewTtfb, 95))} ms; p50 ${round(percentile(preview, 50))} ms; alone (median of 5) ${round(percentile(solo, 50))} ms; errors ${previewErrors}`);
   if (previewErrors > 0) {
     const cause = /query parameter limit[^\n]*/.exec(readFileSync(join(OUT, "web-server.log"), "utf8"))?.[0] ?? "see bench/out/web-server.log";
     note(`preview FAILED on ${previewErrors}/${preview.length} loads: ${cause}`);
@@ -174,7 +176,7 @@ try {
   if (sharedRow.version !== version) conflictErrors++;
   db.close();
   const busy = (readFileSync(join(OUT, "web-server.log"), "utf8").match(/SQLITE_BUSY|database is locked/g) ?? []).length;
-  note(`saves: ${saveMs.length} by ${SESSIONS} sessions (own rows), p50 ${round(percentile(saveMs, 50))} ms; failed ${saveErrors}${errorSamples.length ? ` (${errorSamples.join(" | ")})` : ""}; lost updates ${lost}; same-row rounds not resolved as one win + one stale refusal: ${conflictErrors}/${ROUNDS}; SQLITE_BUSY in server log: ${busy}`);
+  note(`saves (load ${load()}): ${saveMs.length} by ${SESSIONS} sessions (own rows), p50 ${round(percentile(saveMs, 50))} ms; failed ${saveErrors}${errorSamples.length ? ` (${errorSamples.join(" | ")})` : ""}; lost updates ${lost}; same-row rounds not resolved as one win + one stale refusal: ${conflictErrors}/${ROUNDS}; SQLITE_BUSY in server log: ${busy}`);
   figure("save_p95_ms", percentile(saveMs, 95), "ms");
   figure("save_errors", saveErrors + lost + conflictErrors + busy, "count");
 
