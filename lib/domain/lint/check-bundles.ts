@@ -75,8 +75,10 @@ function isFtp(b: LintBundle): boolean {
 /** FTP_NEEDS_HELPER and FTP_WITHOUT_PERSISTENCE for bundles carrying FTP control (tcp/21). */
 export function checkFtp(ctx: LintContext): Diagnostic[] {
   const network = ctx.doc.cluster.network;
+  const ftp = ctx.bundles.filter(isFtp);
+  if (ftp.length === 0) return [];
   const services = indexBy(markServices(ctx), (s) => `${s.family}/${s.mark}`);
-  return ctx.bundles.filter(isFtp).flatMap((b) => {
+  return ftp.flatMap((b) => {
     if (network === "nat") {
       return [diagnostic("FTP_NEEDS_HELPER", bundlePath(b.index),
         `bundle ${b.name} carries FTP under NAT: load the ip_vs_ftp module (modprobe ip_vs_ftp) on both routers`)];
