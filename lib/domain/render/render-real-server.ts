@@ -44,48 +44,69 @@ const HELPERS: Record<NetworkType, { name: string; lines: string[] }> = {
   },
 };
 
-// Most hosts serve one VIP, so small arrays with an includes() check stand in
-// for Sets: a 10,000-service cluster has 100,000 hosts and two Sets each were
-// a large share of the renderer's time.
-interface Host {
-  addresses: string[];
-  steps: string[];
+// A 10,000-service cluster has 100,000 real servers, nearly all named once.
+// Hosts are kept in flat arrays (first address, first step) and only a name
+// seen again gets lists: an object and two arrays per host were most of this
+// renderer's garbage.
+interface Hosts {
+  names: string[];
+  address: string[];
+  /** First setup step, "" when none. */
+  step: string[];
+  /** Full lists of the hosts whose name occurs more than once, by position. */
+  repeated: Map<number, { addresses: string[]; steps: string[] }>;
 }
 
 const addOnce = (list: string[], item: string) => {
-  if (!list.includes(item)) list.push(item);
+  if (item !== "" && !list.includes(item)) list.push(item);
 };
 
-function hostsByName(doc: LvsDocument): Map<string, Host> {
-  const hosts = new Map<string, Host>();
+function hostStep(doc: LvsDocument, vipStep: string, address: string): string {
   const c = doc.cluster;
-  const helper = HELPERS[c.network].name;
+  if (c.network !== "nat") return vipStep;
+  if (c.natRouter && familyOf(c.natRouter.ip) === familyOf(address)) {
+    return `    ${HELPERS.nat.name} ${canonicalAddress(c.natRouter.ip)} ${familyOf(address)}`;
+  }
+  return "";
+}
+
+function hostsByName(doc: LvsDocument): Hosts {
+  const hosts: Hosts = { names: [], address: [], step: [], repeated: new Map() };
+  const position = new Map<string, number>();
+  const helper = HELPERS[doc.cluster.network].name;
   for (const vs of doc.virtualServers) {
     if (!vs.active) continue;
-    const vipStep = c.network === "nat" ? "" : `    ${helper} ${canonicalAddress(vs.vip)} ${familyOf(vs.vip)}`;
+    const vipStep = doc.cluster.network === "nat" ? "" : `    ${helper} ${canonicalAddress(vs.vip)} ${familyOf(vs.vip)}`;
     for (const rs of vs.realServers) {
-      let host = hosts.get(rs.name);
-      if (!host) {
-        host = { addresses: [], steps: [] };
-        hosts.set(rs.name, host);
+      const address = canonicalAddress(rs.address);
+      const step = hostStep(doc, vipStep, rs.address);
+      const at = position.get(rs.name);
+      if (at === undefined) {
+        position.set(rs.name, hosts.names.length);
+        hosts.names.push(rs.name);
+        hosts.address.push(address);
+        hosts.step.push(step);
+        continue;
       }
-      addOnce(host.addresses, canonicalAddress(rs.address));
-      if (c.network !== "nat") addOnce(host.steps, vipStep);
-      else if (c.natRouter && familyOf(c.natRouter.ip) === familyOf(rs.address)) {
-        addOnce(host.steps, `    ${helper} ${canonicalAddress(c.natRouter.ip)} ${familyOf(rs.address)}`);
+      let lists = hosts.repeated.get(at);
+      if (!lists) {
+        lists = { addresses: [hosts.address[at]!], steps: hosts.step[at] === "" ? [] : [hosts.step[at]!] };
+        hosts.repeated.set(at, lists);
       }
+      addOnce(lists.addresses, address);
+      addOnce(lists.steps, step);
     }
   }
   return hosts;
 }
 
-// Joined at once into one flat string: the arms of 100,000 hosts otherwise
-// survive as trees of small strings until the final join.
-function caseArm(name: string, h: Host): string {
+// Joined at once into one flat string: the arms otherwise survive as trees of
+// small strings until the final join.
+function caseArm(name: string, addresses: string, steps: readonly string[]): string {
   return [
     `  ${name})`,
-    `    # real server ${name} at ${h.addresses.join(", ")}`,
-    ...h.steps,
+    `    # real server ${name} at ${addresses}`,
+    ...steps,
     `    printf 'lvs-console real-server: %s is ready\\n' ${name}`,
     "    ;;",
   ].join("\n");
@@ -94,9 +115,13 @@ function caseArm(name: string, h: Host): string {
 /** A script each real server runs as root with its own name to accept its VIPs (or route via the NAT router). */
 export function renderRealServer(doc: LvsDocument): string {
   const hosts = hostsByName(doc);
-  const names = [...hosts.keys()];
-  const used = [...hosts.values()].some((h) => h.steps.length > 0);
-  const arms = [...hosts.entries()].map(([name, h]) => caseArm(name, h));
+  const names = hosts.names;
+  const used = hosts.step.some((s) => s !== "") || [...hosts.repeated.values()].some((l) => l.steps.length > 0);
+  const arms = names.map((name, i) => {
+    const lists = hosts.repeated.get(i);
+    if (lists) return caseArm(name, lists.addresses.join(", "), lists.steps);
+    return caseArm(name, hosts.address[i]!, hosts.step[i] === "" ? [] : [hosts.step[i]!]);
+  });
   return toText([
     "#!/usr/bin/env bash",
     ...bannerLines("#", doc, `Real-server setup for ${doc.cluster.network} forwarding; run as root: real-server.sh NAME`),
