@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { familyOf } from "@/lib/domain/model/address";
 import { parsePortSpec } from "@/lib/domain/model/ports";
 import { lvsDocumentSchema, type LvsDocument } from "@/lib/domain/schema";
+import { globalSettingsData, redundancyData } from "./cluster-settings";
 import { db } from "./db";
 import { toVirtualServerData, toVirtualServerValues } from "./virtual-server-mapping";
 
@@ -103,24 +104,8 @@ export async function writeClusterDocument(tx: Tx, clusterId: number, doc: LvsDo
   await tx.cluster.update({
     where: { id: clusterId },
     data: {
-      name: c.name,
-      primaryPublicIp: c.primary.publicIp,
-      primaryPrivateIp: c.primary.privateIp ?? null,
-      network: c.network,
-      natRouterIp: c.natRouter?.ip ?? null,
-      natRouterNetmask: c.natRouter === undefined ? null : String(c.natRouter.netmask),
-      natRouterDevice: c.natRouter?.device ?? null,
-      backupEnabled: c.backup?.enabled ?? false,
-      backupPublicIp: c.backup?.publicIp ?? null,
-      backupPrivateIp: c.backup?.privateIp ?? null,
-      heartbeatInterval: c.heartbeat.intervalSeconds,
-      heartbeatDeadAfter: c.heartbeat.deadAfterSeconds,
-      heartbeatPort: c.heartbeat.port,
-      monitorLinks: c.monitorLinks,
-      syncDaemon: c.syncDaemon,
-      timeoutTcp: c.timeouts.tcp,
-      timeoutTcpFin: c.timeouts.tcpfin,
-      timeoutUdp: c.timeouts.udp,
+      ...globalSettingsData(c),
+      ...redundancyData(c),
       serialNo: { increment: 1 },
       version: { increment: 1 },
     },

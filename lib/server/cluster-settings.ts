@@ -51,7 +51,17 @@ export async function getClusterSettings(clusterId: number): Promise<ClusterSett
 
 /** Saves Piranha GLOBAL SETTINGS (validated by the caller with globalSettingsSchema). Admins only. */
 export async function updateGlobalSettings(id: number, version: number, input: GlobalSettings): Promise<ClusterSettingsDetail> {
-  return saveSettings(id, version, "cluster.settings.update", {
+  return saveSettings(id, version, "cluster.settings.update", globalSettingsData(input), input.name);
+}
+
+/** Saves Piranha REDUNDANCY (validated by the caller with redundancySchema). Admins only. */
+export async function updateRedundancy(id: number, version: number, input: Redundancy): Promise<ClusterSettingsDetail> {
+  return saveSettings(id, version, "cluster.redundancy.update", redundancyData(input));
+}
+
+/** Global settings → cluster columns (also used when a whole document is imported). */
+export function globalSettingsData(input: GlobalSettings) {
+  return {
     name: input.name,
     primaryPublicIp: input.primary.publicIp,
     primaryPrivateIp: input.primary.privateIp ?? null,
@@ -62,12 +72,12 @@ export async function updateGlobalSettings(id: number, version: number, input: G
     timeoutTcp: input.timeouts.tcp,
     timeoutTcpFin: input.timeouts.tcpfin,
     timeoutUdp: input.timeouts.udp,
-  }, input.name);
+  } satisfies Prisma.ClusterUpdateManyMutationInput;
 }
 
-/** Saves Piranha REDUNDANCY (validated by the caller with redundancySchema). Admins only. */
-export async function updateRedundancy(id: number, version: number, input: Redundancy): Promise<ClusterSettingsDetail> {
-  return saveSettings(id, version, "cluster.redundancy.update", {
+/** Redundancy → cluster columns (also used when a whole document is imported). */
+export function redundancyData(input: Redundancy) {
+  return {
     backupEnabled: input.backup?.enabled ?? false,
     backupPublicIp: input.backup?.publicIp ?? null,
     backupPrivateIp: input.backup?.privateIp ?? null,
@@ -76,7 +86,7 @@ export async function updateRedundancy(id: number, version: number, input: Redun
     heartbeatPort: input.heartbeat.port,
     monitorLinks: input.monitorLinks,
     syncDaemon: input.syncDaemon,
-  });
+  } satisfies Prisma.ClusterUpdateManyMutationInput;
 }
 
 async function saveSettings(
