@@ -91,6 +91,7 @@ try {
   const listSolo: number[] = [];
   for (let i = 0; i < 10; i++) listSolo.push((await timedFetch(`${base}/virtual-servers?page=${1 + i * 17}`, { headers: { Cookie: cookie(i, "bench-9k") } })).ttfbMs);
   figure("list_single_ttfb_ms", percentile(listSolo, 50), "ms");
+  note(`list page: ${round(check.bytes / 1024)} kB of HTML`);
   note(`list (load ${load()}): ${listTtfb.length} requests, TTFB p50 ${round(percentile(listTtfb, 50))} ms, full page p95 ${round(percentile(listTotal, 95))} ms, errors ${listErrors}`);
   figure("list_ttfb_p95_ms", percentile(listTtfb, 95), "ms");
 
@@ -128,6 +129,7 @@ try {
   });
   const SAVES = 10;
   const saveMs: number[] = [];
+  const saveBytes: number[] = [];
   let saveErrors = 0;
   const errorSamples: string[] = [];
   const versions = seed.saveTargets.map(() => 1);
@@ -135,6 +137,7 @@ try {
     const target = seed.saveTargets[w]!;
     const r = await callAction(base, `/virtual-servers/${target.id}`, update, cookie(w, "bench-9k"), [target.id, versions[w], values(target.index, 100 + i + 1)]);
     saveMs.push(r.totalMs);
+    saveBytes.push(r.bytes);
     if (r.status >= 500 || r.ok !== true) {
       saveErrors++;
       if (errorSamples.length < 3) errorSamples.push(`HTTP ${r.status} ${r.message ?? r.body.slice(0, 160)}`);
@@ -176,7 +179,7 @@ try {
   if (sharedRow.version !== version) conflictErrors++;
   db.close();
   const busy = (readFileSync(join(OUT, "web-server.log"), "utf8").match(/SQLITE_BUSY|database is locked/g) ?? []).length;
-  note(`saves (load ${load()}): ${saveMs.length} by ${SESSIONS} sessions (own rows), p50 ${round(percentile(saveMs, 50))} ms; failed ${saveErrors}${errorSamples.length ? ` (${errorSamples.join(" | ")})` : ""}; lost updates ${lost}; same-row rounds not resolved as one win + one stale refusal: ${conflictErrors}/${ROUNDS}; SQLITE_BUSY in server log: ${busy}`);
+  note(`saves (load ${load()}): ${saveMs.length} by ${SESSIONS} sessions (own rows), p50 ${round(percentile(saveMs, 50))} ms, answer ${round(percentile(saveBytes, 50) / 1024)} kB; failed ${saveErrors}${errorSamples.length ? ` (${errorSamples.join(" | ")})` : ""}; lost updates ${lost}; same-row rounds not resolved as one win + one stale refusal: ${conflictErrors}/${ROUNDS}; SQLITE_BUSY in server log: ${busy}`);
   figure("save_p95_ms", percentile(saveMs, 95), "ms");
   figure("save_errors", saveErrors + lost + conflictErrors + busy, "count");
 
