@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import type { NewClusterInput, RenameClusterInput } from "@/lib/forms/cluster-forms";
 import { requirePermission } from "./auth/permissions";
 import { DataError, NotFoundError, StaleVersionError, isUniqueViolation } from "./data-errors";
@@ -19,11 +20,11 @@ export interface ClusterSummary {
 
 const summarySelect = { id: true, name: true, serialNo: true, version: true } as const;
 
-/** Every cluster, by name. */
-export async function listClusters(): Promise<ClusterSummary[]> {
+/** Every cluster, by name. Deduplicated per request (the shell's switcher and the page both ask). */
+export const listClusters = cache(async (): Promise<ClusterSummary[]> => {
   await requirePermission("cluster.read");
   return db.cluster.findMany({ select: summarySelect, orderBy: { name: "asc" } });
-}
+});
 
 /** The cluster with this id, or else the first one (lib/server/bootstrap.ts creates one on first run). */
 export async function resolveCluster(preferredId?: number): Promise<ClusterSummary> {
@@ -37,11 +38,11 @@ export async function resolveCluster(preferredId?: number): Promise<ClusterSumma
   return first;
 }
 
-/** The cluster chosen with the switcher (cookie `lvs_cluster`), falling back to the first cluster. */
-export async function getSelectedCluster(): Promise<ClusterSummary> {
+/** The cluster chosen with the switcher (cookie `lvs_cluster`), falling back to the first cluster. Deduplicated per request. */
+export const getSelectedCluster = cache(async (): Promise<ClusterSummary> => {
   const raw = (await cookies()).get(CLUSTER_COOKIE)?.value;
   return resolveCluster(raw === undefined ? undefined : Number(raw));
-}
+});
 
 /** Remembers the cluster the panels show; refuses an unknown id. */
 export async function selectCluster(clusterId: number): Promise<ClusterSummary> {
