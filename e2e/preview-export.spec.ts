@@ -45,6 +45,11 @@ test.describe("operator", () => {
     await expect(page.getByRole("heading", { name: /Preview & export/ })).toBeVisible();
     await expect(page.getByRole("tab", { name: /Install script/ })).toHaveAttribute("aria-selected", "true");
     const previewed = await page.locator("pre.artifact").textContent();
+    // Other tabs load their text through the preview's server action when opened.
+    await page.getByRole("tab", { name: /nftables ruleset/ }).click();
+    await expect(page.locator("pre.artifact")).toContainText("lvs_console");
+    await page.getByRole("tab", { name: /Install script/ }).click();
+    await expect(page.locator("pre.artifact")).toHaveText(previewed ?? "");
     await page.screenshot({ path: testInfo.outputPath("preview.png"), fullPage: true });
 
     await page.getByLabel("Comment").fill("e2e export");

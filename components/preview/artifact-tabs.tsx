@@ -1,22 +1,46 @@
 "use client";
 
 import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { previewArtifactAction } from "@/lib/server/actions/preview";
 import type { ArtifactPreview } from "@/lib/server/preview";
 
-/** Tabs over the rendered artifacts, each with its text, checksum and diff against the last export. */
-export function ArtifactTabs({ artifacts }: { artifacts: ArtifactPreview[] }) {
+type Loaded = Record<string, { text: string; diff: string | null }>;
+
+/** Tabs over the rendered artifacts, each with its text, checksum and diff against the last export; texts load when a tab opens. */
+export function ArtifactTabs({ clusterId, documentSha256, artifacts }: {
+  clusterId: number;
+  documentSha256: string;
+  artifacts: ArtifactPreview[];
+}) {
   const [selected, setSelected] = useState(0);
   const [showDiff, setShowDiff] = useState(false);
+  const [loaded, setLoaded] = useState<Loaded>(() =>
+    Object.fromEntries(artifacts.filter((a) => a.text !== null).map((a) => [a.format, { text: a.text!, diff: a.diff }])),
+  );
+  const [loadError, setLoadError] = useState<string | null>(null);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const base = useId();
   const current = artifacts[selected];
+  const body = current ? loaded[current.format] : undefined;
+
+  const open = async (index: number) => {
+    setSelected(index);
+    const artifact = artifacts[index];
+    if (!artifact || loaded[artifact.format]) return;
+    const r = await previewArtifactAction(clusterId, artifact.format);
+    if (!r.ok) return setLoadError(r.message);
+    if (r.data.documentSha256 !== documentSha256) {
+      setLoadError("The configuration changed since this page was rendered: use Refresh preview.");
+    }
+    setLoaded((prev) => ({ ...prev, [artifact.format]: { text: r.data.text ?? "", diff: r.data.diff } }));
+  };
 
   // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
     if (!step) return;
     const next = (selected + step + artifacts.length) % artifacts.length;
-    setSelected(next);
+    void open(next);
     tabs.current[next]?.focus();
   };
 
@@ -34,27 +58,28 @@ export function ArtifactTabs({ artifacts }: { artifacts: ArtifactPreview[] }) {
             aria-controls={`${base}-panel`}
             tabIndex={i === selected ? 0 : -1}
             className={i === selected ? "" : "secondary"}
-            onClick={() => setSelected(i)}
+            onClick={() => void open(i)}
           >
             {a.title}
             {a.changed ? " •" : ""}
           </button>
         ))}
       </div>
+      {loadError && <p role="alert" className="alert warning">{loadError}</p>}
       {current && (
         <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${selected}`}>
           <p className="muted">
             <code>{current.filename}</code> · sha256 <code>{current.sha256}</code> ·{" "}
-            {current.diff === null ? "not exported before" : current.changed ? "changed since the last export" : "same as the last export"}
+            {!current.exportedBefore ? "not exported before" : current.changed ? "changed since the last export" : "same as the last export"}
           </p>
-          {current.diff !== null && current.changed && (
+          {current.changed && current.exportedBefore && (
             <label>
               <input type="checkbox" checked={showDiff} onChange={(e) => setShowDiff(e.target.checked)} /> Show the diff against the last
               export
             </label>
           )}
-          <pre className="artifact" tabIndex={0} aria-label={`${current.title} ${showDiff && current.diff ? "diff" : "text"}`}>
-            {showDiff && current.diff ? current.diff : current.text}
+          <pre className="artifact" tabIndex={0} aria-label={`${current.title} ${showDiff && body?.diff ? "diff" : "text"}`} aria-busy={!body}>
+            {body ? (showDiff && body.diff ? body.diff : body.text) : "Rendering…"}
           </pre>
         </div>
       )}

@@ -64,7 +64,7 @@ export function PreviewPanel(props: { preview: ClusterPreview; canExport: boolea
           onExported={refresh}
         />
       )}
-      <ArtifactTabs artifacts={p.artifacts} />
+      <ArtifactTabs key={`${p.documentSha256}:${p.lastExport?.id ?? 0}`} clusterId={p.clusterId} documentSha256={p.documentSha256} artifacts={p.artifacts} />
       {props.canDownload && (
         <p>
           <a href={`/api/clusters/${p.clusterId}/document`}>Download the interchange document (JSON)</a>

@@ -60,6 +60,7 @@ export const ACTIONS: Record<string, ActionExpectation> = {
   deleteRealServerAction: { allow: editors, probes: [[missing, 1]] },
   // lib/server/actions/preview.ts
   previewClusterAction: { allow: everyone, probes: [[1]] },
+  previewArtifactAction: { allow: everyone, probes: [[1, "install-script"]] },
   exportClusterAction: { allow: editors, probes: [[{ clusterId: missing, comment: "matrix" }]] },
   importDocumentAction: { allow: editors },
 };

@@ -7,16 +7,19 @@ import { buildArtifactSet } from "./artifact-set";
 import { requirePermission } from "./auth/permissions";
 import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-document";
 import { db } from "./db";
+import { LruCache } from "./lru-cache";
 
 /** One artifact as the preview shows it. */
 export interface ArtifactPreview {
   format: string;
   title: string;
   filename: string;
-  text: string;
+  /** The artifact's text; null when the page left it out (loaded when its tab opens). */
+  text: string | null;
   sha256: string;
-  /** Unified diff against the last export; null when nothing was exported yet. */
+  /** Unified diff against the last export; null when not exported before or not loaded. */
   diff: string | null;
+  exportedBefore: boolean;
   changed: boolean;
 }
 
@@ -47,12 +50,17 @@ export interface ClusterPreview {
   links: Record<string, string>;
 }
 
-function objectLinks({ ids }: ClusterSnapshot): Record<string, string> {
-  return {
-    cluster: "/settings",
-    ...Object.fromEntries(ids.firewallMarks.map((id, i) => [`firewallMarks[${i}]`, `/firewall-marks/${id}`])),
-    ...Object.fromEntries(ids.virtualServers.map((id, i) => [`virtualServers[${i}]`, `/virtual-servers/${id}`])),
-  };
+// Only objects a diagnostic points at get a link, so a 10,000-server cluster
+// does not ship 10,000 links with every preview.
+function objectLinks({ ids }: ClusterSnapshot, diagnostics: readonly Diagnostic[]): Record<string, string> {
+  const links: Record<string, string> = { cluster: "/settings" };
+  for (const d of diagnostics) {
+    const m = /^(firewallMarks|virtualServers)\[(\d+)\]/.exec(d.path);
+    if (!m) continue;
+    const id = ids[m[1] as "firewallMarks" | "virtualServers"][Number(m[2])];
+    if (id !== undefined) links[m[0]] = `/${m[1] === "firewallMarks" ? "firewall-marks" : "virtual-servers"}/${id}`;
+  }
+  return links;
 }
 
 /** The last export of a cluster, with its artifacts. No authorization: callers check it. */
@@ -67,9 +75,13 @@ export async function findLastExport(clusterId: number, tx: Prisma.TransactionCl
 const unifiedDiff = (filename: string, before: string, after: string) =>
   createTwoFilesPatch(`a/${filename}`, `b/${filename}`, before, after, "last export", "preview", { context: 3 });
 
-/** Lints and renders a cluster and diffs every artifact against its last export. */
-export async function previewCluster(clusterId: number): Promise<ClusterPreview | null> {
-  await requirePermission("preview.read");
+// Rendering a large cluster takes hundreds of milliseconds, so a preview is kept
+// per (cluster, serial, version, last export): every saved change moves the
+// serial and version, and a new export changes the last export, so a hit is
+// always what a fresh render would give.
+const previews = new LruCache<string, ClusterPreview>(16);
+
+async function computePreview(clusterId: number): Promise<ClusterPreview | null> {
   const [snapshot, last] = await db.$transaction(async (tx) => [
     await readClusterSnapshot(clusterId, tx),
     await findLastExport(clusterId, tx),
@@ -84,7 +96,8 @@ export async function previewCluster(clusterId: number): Promise<ClusterPreview 
     const before = previous.get(a.format);
     return {
       ...a,
-      diff: before === undefined ? null : unifiedDiff(a.filename, before, a.text),
+      diff: before === undefined || before === a.text ? null : unifiedDiff(a.filename, before, a.text),
+      exportedBefore: before !== undefined,
       changed: before !== a.text,
     };
   });
@@ -99,8 +112,49 @@ export async function previewCluster(clusterId: number): Promise<ClusterPreview 
     persistence: summarizePersistence(doc),
     lastExport: last ? toExportSummary(last) : null,
     changedSinceExport: last?.documentSha256 !== set.documentSha256,
-    links: objectLinks(snapshot),
+    links: objectLinks(snapshot, set.diagnostics),
   };
+}
+
+async function cachedPreview(clusterId: number): Promise<ClusterPreview | null> {
+  const [cluster, last] = await Promise.all([
+    db.cluster.findUnique({ where: { id: clusterId }, select: { serialNo: true, version: true } }),
+    db.export.findFirst({ where: { clusterId }, orderBy: { id: "desc" }, select: { id: true } }),
+  ]);
+  if (!cluster) return null;
+  const key = `${clusterId}:${cluster.serialNo}:${cluster.version}:${last?.id ?? 0}`;
+  const hit = previews.get(key);
+  if (hit) return hit;
+  const fresh = await computePreview(clusterId);
+  if (fresh) previews.set(key, fresh);
+  return fresh;
+}
+
+/** Lints and renders a cluster and diffs every artifact against its last export. */
+export async function previewCluster(clusterId: number): Promise<ClusterPreview | null> {
+  await requirePermission("preview.read");
+  return cachedPreview(clusterId);
+}
+
+/**
+ * The preview with only `openFormat`'s text and diff, for the page: the other
+ * tabs load through previewArtifact when opened, so a large cluster's page does
+ * not carry every artifact twice (HTML and React payload).
+ */
+export async function previewClusterPage(clusterId: number, openFormat = "install-script"): Promise<ClusterPreview | null> {
+  const preview = await previewCluster(clusterId);
+  if (!preview) return null;
+  return {
+    ...preview,
+    artifacts: preview.artifacts.map((a) => (a.format === openFormat ? a : { ...a, text: null, diff: null })),
+  };
+}
+
+/** One artifact's text and diff from the preview of the cluster as it is now. */
+export async function previewArtifact(clusterId: number, format: string): Promise<ArtifactPreview & { documentSha256: string } | null> {
+  const preview = await previewCluster(clusterId);
+  const artifact = preview?.artifacts.find((a) => a.format === format);
+  return preview && artifact ? { ...artifact, documentSha256: preview.documentSha256 } : null;
 }
 
 /** Plain summary of an export row. */

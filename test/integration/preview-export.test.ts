@@ -10,7 +10,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 await createTestDatabase("preview-export");
 const { db } = await import("@/lib/server/db");
 const { signInAs, signOut } = await import("../support/sign-in");
-const { previewCluster } = await import("@/lib/server/preview");
+const { previewArtifact, previewCluster, previewClusterPage } = await import("@/lib/server/preview");
 const { createExport, downloadExportArtifact, listExports } = await import("@/lib/server/exports");
 const { importClusterDocument, downloadClusterDocument } = await import("@/lib/server/document-transfer");
 const { AuthorizationError } = await import("@/lib/server/auth/permissions");
@@ -55,6 +55,19 @@ describe("preview", () => {
     expect(preview!.lastExport).toBeNull();
   });
 
+  it("gives the page only the open tab's text and the rest on demand, identical to the full preview", async () => {
+    await signInAs("viewer");
+    const full = (await previewCluster(clusterId))!;
+    const page = (await previewClusterPage(clusterId))!;
+    expect(page.artifacts.filter((a) => a.text !== null).map((a) => a.format)).toEqual(["install-script"]);
+    for (const a of full.artifacts) {
+      const one = await previewArtifact(clusterId, a.format);
+      expect(one?.text).toBe(a.text);
+      expect(one?.documentSha256).toBe(full.documentSha256);
+    }
+    expect(Object.keys(page.links)).toEqual(expect.arrayContaining(["cluster"]));
+  });
+
   it("refuses anonymous callers", async () => {
     await signOut();
     await expect(previewCluster(clusterId)).rejects.toBeInstanceOf(AuthorizationError);
@@ -76,6 +89,11 @@ describe("export", () => {
     expect(await db.auditEvent.count({ where: { action: "export.download", detail: { contains: script!.sha256 } } })).toBe(1);
     const history = await listExports(clusterId);
     expect(history.total).toBe(1);
+    // A new export changes what the preview compares against, cached or not.
+    const after = (await previewCluster(clusterId))!;
+    expect(after.lastExport?.id).toBe(exportId);
+    expect(after.changedSinceExport).toBe(false);
+    expect(after.artifacts.every((a) => a.exportedBefore && !a.changed && a.diff === null)).toBe(true);
     expect(history.items[0]?.artifacts.map((a) => a.format)).toContain("install-script");
   });
 
@@ -139,5 +157,7 @@ describe("document import", () => {
     const strip = (s: string) => ({ ...JSON.parse(s), cluster: { ...JSON.parse(s).cluster, serialNo: 0 } });
     expect(strip(second.content)).toEqual(strip(first.content));
     expect(JSON.parse(second.content).cluster.serialNo).toBe(JSON.parse(first.content).cluster.serialNo + 1);
+    // The preview follows the change at once: the serial is part of its cache key.
+    expect((await previewCluster(clusterId))!.serialNo).toBe(JSON.parse(second.content).cluster.serialNo);
   });
 });

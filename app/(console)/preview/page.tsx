@@ -4,14 +4,14 @@ import { PreviewPanel } from "@/components/preview/preview-panel";
 import { can } from "@/lib/server/auth/permissions";
 import { verifySession } from "@/lib/server/auth/session";
 import { getSelectedCluster } from "@/lib/server/clusters";
-import { previewCluster } from "@/lib/server/preview";
+import { previewClusterPage } from "@/lib/server/preview";
 
 export const metadata: Metadata = { title: "Preview & export" };
 
 export default async function PreviewPage() {
   const user = await verifySession();
   const cluster = await getSelectedCluster();
-  const preview = await previewCluster(cluster.id);
+  const preview = await previewClusterPage(cluster.id);
   if (!preview) notFound();
   return (
     <PreviewPanel

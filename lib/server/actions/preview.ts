@@ -9,7 +9,7 @@ import { requirePermission } from "../auth/permissions";
 import { DataError } from "../data-errors";
 import { importClusterDocument, type ImportSummary } from "../document-transfer";
 import { createExport, type ExportOutcome } from "../exports";
-import { previewCluster, type ClusterPreview } from "../preview";
+import { previewArtifact, previewCluster, type ArtifactPreview, type ClusterPreview } from "../preview";
 import { runAction } from "../run-action";
 
 const clusterIdSchema = z.int().positive();
@@ -21,6 +21,21 @@ export async function previewClusterAction(clusterId: number): Promise<ActionRes
     const id = clusterIdSchema.safeParse(clusterId);
     if (!id.success) throw new DataError("clusterId: a positive integer", { fieldErrors: { clusterId: "a positive integer" } });
     return previewCluster(id.data);
+  });
+}
+
+/** One artifact of the current preview (the page loads a tab's text when it is opened). */
+export async function previewArtifactAction(
+  clusterId: number,
+  format: string,
+): Promise<ActionResult<ArtifactPreview & { documentSha256: string }>> {
+  return runAction(async () => {
+    await requirePermission("preview.read");
+    const id = clusterIdSchema.safeParse(clusterId);
+    if (!id.success || typeof format !== "string") throw new DataError("clusterId: a positive integer; format: a format name");
+    const artifact = await previewArtifact(id.data, format);
+    if (!artifact) throw new DataError(`No artifact ${JSON.stringify(format).slice(0, 40)} for this cluster.`);
+    return artifact;
   });
 }
 
