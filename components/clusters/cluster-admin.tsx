@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider } from "react-hook-form";
-import { newClusterSchema, renameClusterSchema } from "@/lib/forms/cluster-forms";
+import { loadNewClusterSchema, loadRenameClusterSchema } from "@/components/ui/schema-loaders";
 import { createClusterAction, deleteClusterAction, renameClusterAction } from "@/lib/server/actions/clusters";
 import type { ClusterSummary } from "@/lib/server/clusters";
 import { TextField } from "@/components/ui/form-fields";
@@ -14,7 +14,7 @@ import { usePanelForm } from "@/components/ui/use-panel-form";
 export function CreateClusterForm() {
   const router = useRouter();
   const empty = { name: "", primary: { publicIp: "" } };
-  const { form, locked, message, showResult } = usePanelForm(newClusterSchema, empty);
+  const { form, locked, message, showResult } = usePanelForm(loadNewClusterSchema, empty);
   const { handleSubmit, reset } = form;
   const onSubmit = handleSubmit(async (values) => {
     const result = await createClusterAction(values);
@@ -42,7 +42,7 @@ export function CreateClusterForm() {
 export function ClusterAdminRow({ cluster, isOnly }: { cluster: ClusterSummary; isOnly: boolean }) {
   const router = useRouter();
   const [version, setVersion] = useState(cluster.version);
-  const { form, locked, message, setMessage, showResult } = usePanelForm(renameClusterSchema, { name: cluster.name });
+  const { form, locked, message, setMessage, showResult } = usePanelForm(loadRenameClusterSchema, { name: cluster.name });
   const { handleSubmit, reset } = form;
   const onSubmit = handleSubmit(async (values) => {
     const result = await renameClusterAction(cluster.id, version, values);

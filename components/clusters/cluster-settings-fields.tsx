@@ -1,6 +1,6 @@
 "use client";
 
-import { NETWORK_TYPES } from "@/lib/domain/schema";
+import { NETWORK_TYPES } from "@/lib/domain/schema/enums";
 import { CheckboxField, SelectField, TextField, optionsOf } from "@/components/ui/form-fields";
 
 /** Piranha GLOBAL SETTINGS fields. */

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider } from "react-hook-form";
-import { globalSettingsSchema, redundancySchema, type GlobalSettingsInput, type RedundancyInput } from "@/lib/forms/cluster-forms";
+import { loadGlobalSettingsSchema, loadRedundancySchema } from "@/components/ui/schema-loaders";
+import type { GlobalSettingsInput, RedundancyInput } from "@/lib/forms/cluster-forms";
 import { updateGlobalSettingsAction, updateRedundancyAction } from "@/lib/server/actions/clusters";
 import type { ClusterSettingsDetail } from "@/lib/server/cluster-settings";
 import { FormStatus } from "@/components/ui/form-status";
@@ -20,7 +21,7 @@ function isDetail(value: unknown): value is ClusterSettingsDetail {
 export function GlobalSettingsForm({ detail, canEdit }: Props) {
   const router = useRouter();
   const [version, setVersion] = useState(detail.version);
-  const { form, locked, message, showResult } = usePanelForm(globalSettingsSchema, detail.globalSettings as GlobalSettingsInput);
+  const { form, locked, message, showResult } = usePanelForm(loadGlobalSettingsSchema, detail.globalSettings as GlobalSettingsInput);
   const { handleSubmit, reset } = form;
   const onSubmit = handleSubmit(async (values) => {
     const result = await updateGlobalSettingsAction(detail.id, version, values);
@@ -50,7 +51,7 @@ export function GlobalSettingsForm({ detail, canEdit }: Props) {
 export function RedundancyForm({ detail, canEdit }: Props) {
   const router = useRouter();
   const [version, setVersion] = useState(detail.version);
-  const { form, locked, message, showResult } = usePanelForm(redundancySchema, detail.redundancy as RedundancyInput);
+  const { form, locked, message, showResult } = usePanelForm(loadRedundancySchema, detail.redundancy as RedundancyInput);
   const { handleSubmit, reset } = form;
   const onSubmit = handleSubmit(async (values) => {
     const result = await updateRedundancyAction(detail.id, version, values);

@@ -3,7 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider, type DefaultValues } from "react-hook-form";
-import { BUNDLE_PRESETS, BUNDLE_PROTOCOLS, firewallMarkSchema, type FirewallMarkInput } from "@/lib/domain/schema";
+import { loadFirewallMarkSchema } from "@/components/ui/schema-loaders";
+import type { FirewallMarkInput } from "@/lib/domain/schema";
+import { BUNDLE_PRESETS, BUNDLE_PROTOCOLS } from "@/lib/domain/schema/enums";
 import { createFirewallMarkAction, updateFirewallMarkAction } from "@/lib/server/actions/firewall-marks";
 import type { FirewallMarkDetail } from "@/lib/server/firewall-marks";
 import { SelectField, TextField, optionsOf } from "@/components/ui/form-fields";
@@ -21,7 +23,7 @@ const EMPTY: DefaultValues<FirewallMarkInput> = { name: "", description: "", vip
 export function FirewallMarkForm(props: Props) {
   const router = useRouter();
   const [version, setVersion] = useState(props.mode === "edit" ? props.detail.version : 0);
-  const { form, locked, message, showResult } = usePanelForm(firewallMarkSchema, props.mode === "edit" ? props.detail.values : EMPTY);
+  const { form, locked, message, showResult } = usePanelForm(loadFirewallMarkSchema, props.mode === "edit" ? props.detail.values : EMPTY);
   const { handleSubmit, reset, setValue } = form;
 
   const applyPreset = (id: string) => {

@@ -1,28 +1,25 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { useEffect, useRef, useState } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type * as z from "zod";
 import type { ActionResult } from "@/lib/forms/action-result";
-import { cleanFormValues } from "@/lib/forms/clean-form-values";
 import type { FormMessage } from "./form-status";
+import { lazyZodResolver, type SchemaLoader } from "./lazy-zod-resolver";
 import { useHydrated } from "./use-hydrated";
 import { useUnsavedChanges } from "./use-unsaved-changes";
-
-/** zodResolver over values cleaned of "" and NaN, so the shared schema sees "not given" as undefined. */
-export function cleanZodResolver<S extends z.ZodType<FieldValues, FieldValues>>(schema: S): Resolver<z.input<S>, unknown, z.output<S>> {
-  const inner = zodResolver(schema) as unknown as Resolver<z.input<S>, unknown, z.output<S>>;
-  return (values, context, options) => inner(cleanFormValues(values), context, options);
-}
 
 /**
  * A panel form on a shared lib/domain schema: client validation, the server's
  * per-field errors set beside their fields (first one focused), a live message,
  * and a guard against leaving with unsaved changes.
  */
-export function usePanelForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: cleanZodResolver(schema), defaultValues, mode: "onSubmit" });
+export function usePanelForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  loadSchema: SchemaLoader<S>,
+  defaultValues: DefaultValues<z.input<S>>,
+) {
+  const [resolver] = useState(() => lazyZodResolver(loadSchema));
+  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver, defaultValues, mode: "onSubmit" });
   const [message, setMessage] = useState<FormMessage | null>(null);
   // Until hydrated a click would submit the form natively (values in the URL); keep it locked until then.
   const hydrated = useHydrated();
@@ -34,6 +31,18 @@ export function usePanelForm<S extends z.ZodType<FieldValues, FieldValues>>(sche
     form.setFocus(focusField);
     setFocusField(null);
   }, [locked, focusField, form]);
+  // The browser validation happens while the fieldset is disabled (the schema may
+  // still be loading), so react-hook-form cannot focus the first invalid field
+  // itself; focus it here once the form unlocks after a refused submit.
+  // Once per submit, so fixing one field does not pull focus back to another.
+  const { submitCount, errors } = form.formState;
+  const focusedSubmit = useRef(0);
+  useEffect(() => {
+    if (locked || submitCount === focusedSubmit.current) return;
+    focusedSubmit.current = submitCount;
+    const first = firstErrorPath(errors);
+    if (first) form.setFocus(first as Path<z.input<S>>);
+  }, [locked, submitCount, errors, form]);
   useUnsavedChanges(form.formState.isDirty);
 
   /** Shows a server result: success text, or the refusal with its field errors (focusing the first). */
@@ -50,4 +59,16 @@ export function usePanelForm<S extends z.ZodType<FieldValues, FieldValues>>(sche
   }
 
   return { form, locked, message, setMessage, showResult };
+}
+
+// Depth-first over react-hook-form's error tree (schema order): "ports.1", "persistence.timeoutSeconds".
+function firstErrorPath(errors: object, prefix = ""): string | null {
+  for (const [key, value] of Object.entries(errors)) {
+    if (value === null || typeof value !== "object") continue;
+    const path = prefix ? `${prefix}.${key}` : key;
+    if ("message" in value && "type" in value) return path;
+    const nested = firstErrorPath(value as object, path);
+    if (nested) return nested;
+  }
+  return null;
 }

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider } from "react-hook-form";
-import { realServerSchema, type RealServerInput } from "@/lib/domain/schema";
+import { loadRealServerSchema } from "@/components/ui/schema-loaders";
+import type { RealServerInput } from "@/lib/domain/schema";
 import {
   createRealServerAction, deleteRealServerAction, setRealServerActiveAction, updateRealServerAction,
 } from "@/lib/server/actions/real-servers";
@@ -18,7 +19,7 @@ const NEW_REAL_SERVER: RealServerInput = { name: "", address: "", weight: 1, act
 export function RealServerRow({ detail, canEdit }: { detail: RealServerDetail; canEdit: boolean }) {
   const router = useRouter();
   const [version, setVersion] = useState(detail.version);
-  const { form, locked, message, setMessage, showResult } = usePanelForm(realServerSchema, detail.values);
+  const { form, locked, message, setMessage, showResult } = usePanelForm(loadRealServerSchema, detail.values);
   const { handleSubmit, reset, setValue } = form;
   const [active, setActive] = useState(detail.values.active);
 
@@ -76,7 +77,7 @@ export function RealServerRow({ detail, canEdit }: { detail: RealServerDetail; c
 /** Adds a real server to a virtual server. */
 export function AddRealServerForm({ virtualServerId }: { virtualServerId: number }) {
   const router = useRouter();
-  const { form, locked, message, showResult } = usePanelForm(realServerSchema, NEW_REAL_SERVER);
+  const { form, locked, message, showResult } = usePanelForm(loadRealServerSchema, NEW_REAL_SERVER);
   const { handleSubmit, reset } = form;
 
   const onSubmit = handleSubmit(async (values) => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { LOAD_MONITORS, SCHEDULERS, SERVICE_PROTOCOLS } from "@/lib/domain/schema";
+import { LOAD_MONITORS, SCHEDULERS, SERVICE_PROTOCOLS } from "@/lib/domain/schema/enums";
 import { CheckboxField, SelectField, TextField, optionsOf } from "@/components/ui/form-fields";
 
 /** Piranha VIRTUAL SERVER fields, with its names and defaults. */

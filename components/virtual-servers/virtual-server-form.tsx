@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider, type DefaultValues } from "react-hook-form";
-import { virtualServerSchema, type VirtualServerInput } from "@/lib/domain/schema";
+import { loadVirtualServerSchema } from "@/components/ui/schema-loaders";
+import type { VirtualServerInput } from "@/lib/domain/schema";
 import { createVirtualServerAction, updateVirtualServerAction } from "@/lib/server/actions/virtual-servers";
 import type { VirtualServerDetail } from "@/lib/server/virtual-servers";
 import { FormStatus } from "@/components/ui/form-status";
@@ -19,7 +20,7 @@ export function VirtualServerForm(props: Props) {
   const router = useRouter();
   const [version, setVersion] = useState(props.mode === "edit" ? props.detail.version : 0);
   const initial = props.mode === "edit" ? props.detail.values : props.initial;
-  const { form, locked, message, showResult } = usePanelForm(virtualServerSchema, initial);
+  const { form, locked, message, showResult } = usePanelForm(loadVirtualServerSchema, initial);
   const { handleSubmit, reset } = form;
 
   const onSubmit = handleSubmit(async (values) => {

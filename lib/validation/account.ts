@@ -1,9 +1,10 @@
 import * as z from "zod";
+import { ROLE_VALUES } from "./roles";
 
 // Form schemas for accounts, shared by the client forms (zodResolver) and the
 // server actions (safeParse). The common-password check runs on the server only.
 
-export const ROLE_VALUES = ["viewer", "operator", "admin"] as const;
+export { ROLE_VALUES };
 
 export const usernameSchema = z
   .string()

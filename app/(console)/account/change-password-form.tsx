@@ -1,10 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { changeOwnPasswordAction } from "@/lib/server/auth/actions";
-import { changeOwnPasswordSchema, type ChangeOwnPasswordInput } from "@/lib/validation/account";
+import { lazyZodResolver } from "@/components/ui/lazy-zod-resolver";
+import { loadChangeOwnPasswordSchema } from "@/components/ui/schema-loaders";
+import type { ChangeOwnPasswordInput } from "@/lib/validation/account";
 
 const FIELDS = [
   { name: "currentPassword", label: "Current password", autoComplete: "current-password", hint: undefined },
@@ -13,6 +14,8 @@ const FIELDS = [
 ] as const;
 
 /** The own-password form: current password, new password twice. */
+const changePasswordResolver = lazyZodResolver(loadChangeOwnPasswordSchema, { clean: false });
+
 export function ChangePasswordForm() {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   // Until hydrated the form would submit natively (passwords in a URL); keep it disabled until then.
@@ -25,7 +28,7 @@ export function ChangePasswordForm() {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<ChangeOwnPasswordInput>({
-    resolver: zodResolver(changeOwnPasswordSchema),
+    resolver: changePasswordResolver,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
 

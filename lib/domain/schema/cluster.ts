@@ -3,9 +3,9 @@ import { familyOf } from "../model/address";
 import {
   checkMask, closedEnum, deviceSchema, intInRange, ipAddressSchema, maskSchema, nameSchema, portSchema, secondsSchema, strictObject,
 } from "./primitives";
+import { NETWORK_TYPES } from "./enums";
 
-/** How IPVS forwards to real servers (Piranha "LVS type"). */
-export const NETWORK_TYPES = ["nat", "direct", "tunnel"] as const;
+export { NETWORK_TYPES };
 
 /** Primary router addresses. */
 export const primarySchema = strictObject({

@@ -1,8 +1,8 @@
 import type * as z from "zod";
 import { closedEnum, descriptionSchema, ipAddressSchema, listOf, markSchema, nameSchema, portSpecSchema, strictObject } from "./primitives";
+import { BUNDLE_PRESETS, BUNDLE_PROTOCOLS } from "./enums";
 
-/** Protocols a bundle can mark; `both` means tcp and udp. */
-export const BUNDLE_PROTOCOLS = ["tcp", "udp", "both"] as const;
+export { BUNDLE_PRESETS, BUNDLE_PROTOCOLS };
 
 /** A firewall-mark bundle: packets to VIP on these ports get the mark (the bundle form's schema). */
 export const firewallMarkSchema = strictObject({
@@ -21,8 +21,3 @@ export type FirewallMarkInput = z.input<typeof firewallMarkSchema>;
 /** Protocol of a bundle. */
 export type BundleProtocol = (typeof BUNDLE_PROTOCOLS)[number];
 
-/** The manuals' presets: HTTP + HTTPS under mark 80, FTP control + passive range under mark 21. */
-export const BUNDLE_PRESETS = [
-  { id: "http-https", label: "HTTP + HTTPS", mark: 80, name: "http-https", protocol: "tcp", ports: ["80", "443"] },
-  { id: "ftp", label: "FTP", mark: 21, name: "ftp", protocol: "tcp", ports: ["21", "10000-20000"] },
-] as const;

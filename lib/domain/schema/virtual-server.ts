@@ -5,15 +5,9 @@ import {
   nameSchema, portSchema, secondsSchema, sendProgramSchema, strictObject,
 } from "./primitives";
 import { realServerSchema } from "./real-server";
+import { LOAD_MONITORS, LVS_CF_SCHEDULERS, SCHEDULERS, SERVICE_PROTOCOLS, type Scheduler } from "./enums";
 
-/** IPVS schedulers; the last three are not known to Piranha's lvs.cf. */
-export const SCHEDULERS = ["rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq", "fo", "ovf", "mh"] as const;
-/** Schedulers Piranha's pulse/nanny accept. */
-export const LVS_CF_SCHEDULERS: readonly Scheduler[] = ["rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq"];
-/** Protocols of a virtual server. */
-export const SERVICE_PROTOCOLS = ["tcp", "udp"] as const;
-/** Load monitors of Piranha. */
-export const LOAD_MONITORS = ["none", "rup", "ruptime"] as const;
+export { LOAD_MONITORS, LVS_CF_SCHEDULERS, SCHEDULERS, SERVICE_PROTOCOLS, type Scheduler };
 
 /** Persistence: timeout (0 = off) and granularity mask (IPv4 netmask or IPv6 prefix length). */
 export const persistenceSchema = strictObject({
@@ -64,7 +58,5 @@ export const virtualServerSchema = strictObject({
 export type VirtualServer = z.output<typeof virtualServerSchema>;
 /** A virtual server as written. */
 export type VirtualServerInput = z.input<typeof virtualServerSchema>;
-/** IPVS scheduler name. */
-export type Scheduler = (typeof SCHEDULERS)[number];
 /** Persistence settings after defaults. */
 export type Persistence = z.output<typeof persistenceSchema>;

@@ -1,12 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserAction } from "@/lib/server/auth/user-actions";
-import { createUserSchema, type CreateUserInput } from "@/lib/validation/account";
+import { lazyZodResolver } from "@/components/ui/lazy-zod-resolver";
+import { loadCreateUserSchema } from "@/components/ui/schema-loaders";
+import type { CreateUserInput } from "@/lib/validation/account";
 
 /** Creates an account: username, role and an initial password the user should change. */
+// Password fields are validated as typed, not cleaned of "": an empty password is an error, not "not given".
+const createUserResolver = lazyZodResolver(loadCreateUserSchema, { clean: false });
+
 export function CreateUserForm() {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   // Until hydrated the form would submit natively (passwords in a URL); keep it disabled until then.
@@ -18,7 +22,7 @@ export function CreateUserForm() {
     reset,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<CreateUserInput>({ resolver: zodResolver(createUserSchema), defaultValues: { username: "", role: "viewer", password: "" } });
+  } = useForm<CreateUserInput>({ resolver: createUserResolver, defaultValues: { username: "", role: "viewer", password: "" } });
 
   const onSubmit = handleSubmit(async (values) => {
     const result = await createUserAction(values);

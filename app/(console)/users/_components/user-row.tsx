@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { changeUserRoleAction, resetUserPasswordAction, setUserDisabledAction } from "@/lib/server/auth/user-actions";
-import { ROLE_VALUES } from "@/lib/validation/account";
+import { ROLE_VALUES } from "@/lib/validation/roles";
 
 export interface UserRowData {
   id: number;

@@ -1,0 +1,25 @@
+// Closed value lists of the model, free of zod so client components can import
+// them without pulling the schema library into the page's first JavaScript.
+
+/** How IPVS forwards to real servers (Piranha "LVS type"). */
+export const NETWORK_TYPES = ["nat", "direct", "tunnel"] as const;
+
+/** Protocols a bundle can mark; `both` means tcp and udp. */
+export const BUNDLE_PROTOCOLS = ["tcp", "udp", "both"] as const;
+
+/** The manuals' presets: HTTP + HTTPS under mark 80, FTP control + passive range under mark 21. */
+export const BUNDLE_PRESETS = [
+  { id: "http-https", label: "HTTP + HTTPS", mark: 80, name: "http-https", protocol: "tcp", ports: ["80", "443"] },
+  { id: "ftp", label: "FTP", mark: 21, name: "ftp", protocol: "tcp", ports: ["21", "10000-20000"] },
+] as const;
+
+/** IPVS schedulers; the last three are not known to Piranha's lvs.cf. */
+export const SCHEDULERS = ["rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq", "fo", "ovf", "mh"] as const;
+/** IPVS scheduler name. */
+export type Scheduler = (typeof SCHEDULERS)[number];
+/** Schedulers Piranha's pulse/nanny accept. */
+export const LVS_CF_SCHEDULERS: readonly Scheduler[] = ["rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq"];
+/** Protocols of a virtual server. */
+export const SERVICE_PROTOCOLS = ["tcp", "udp"] as const;
+/** Load monitors of Piranha. */
+export const LOAD_MONITORS = ["none", "rup", "ruptime"] as const;
