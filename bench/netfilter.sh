@@ -61,7 +61,7 @@ cli_ms=$(median "${cli[@]}")
 boot_ms=$(median "${boot[@]}")
 note "shorewall compile -e (${sw_rules} MARK rules): runs ${sw[*]} ms, median ${sw_ms} ms"
 note "lvs-console render doc-10k --format install-script: runs ${cli[*]} ms, median ${cli_ms} ms"
-note "lvs-console formats (start-up only: node + tsx + module graph): median ${boot_ms} ms"
+note "lvs-console formats (start-up only: node + the CLI bundle): median ${boot_ms} ms"
 figure shorewall_compile_10k_ms "${sw_ms}" ms
 figure cli_install_script_10k_ms "${cli_ms}" ms
 figure cli_startup_ms "${boot_ms}" ms
