@@ -13,6 +13,13 @@ import { PersistenceTable } from "./persistence-table";
 /** The Preview & export panel: diagnostics, persistence per mark, every artifact, export and document transfer. */
 export function PreviewPanel(props: { preview: ClusterPreview; canExport: boolean; canImport: boolean; canDownload: boolean }) {
   const [p, setPreview] = useState(props.preview);
+  // A server re-render (router.refresh after an upload) brings a new preview:
+  // take it without remounting, so the forms keep their result messages.
+  const [fromServer, setFromServer] = useState(props.preview);
+  if (props.preview !== fromServer) {
+    setFromServer(props.preview);
+    setPreview(props.preview);
+  }
   const [refreshing, startRefresh] = useTransition();
   const [refreshError, setRefreshError] = useState<string | null>(null);
   // Renders again through the preview server action: after an export, or when someone else edited the cluster.

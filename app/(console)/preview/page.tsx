@@ -15,7 +15,6 @@ export default async function PreviewPage() {
   if (!preview) notFound();
   return (
     <PreviewPanel
-      key={preview.documentSha256}
       preview={preview}
       canExport={can(user.role, "export.create")}
       canImport={can(user.role, "document.import")}
