@@ -5,7 +5,7 @@ import { parsePortSpec } from "@/lib/domain/model/ports";
 import { lvsDocumentSchema, type LvsDocument } from "@/lib/domain/schema";
 import { globalSettingsData, redundancyData } from "./cluster-settings";
 import { db } from "./db";
-import { toVirtualServerData, toVirtualServerValues } from "./virtual-server-mapping";
+import { maskOut, toVirtualServerData, toVirtualServerValues } from "./virtual-server-mapping";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,10 +20,6 @@ const clusterInclude = {
 const byKey = <T>(key: (t: T) => string | number) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 type ClusterRow = Prisma.ClusterGetPayload<{ include: typeof clusterInclude }>;
-
-// IPv6 masks are stored as text ("64") but the document carries prefix lengths as numbers.
-const maskOut = (mask: string | null, vip: string): string | number | undefined =>
-  mask === null ? undefined : familyOf(vip) === 6 && /^\d+$/.test(mask) ? Number(mask) : mask;
 
 const opt = <K extends string, V>(key: K, value: V | null | undefined) =>
   (value === null || value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;

@@ -7,7 +7,8 @@ import type { RealServer as RealServerRow, VirtualServer as VirtualServerRow } f
 export type VirtualServerValues = Omit<VirtualServer, "realServers">;
 
 // IPv6 masks are stored as text ("64") but the schema carries prefix lengths as numbers.
-const maskOut = (mask: string | null, vip: string): string | number | undefined =>
+/** A stored mask as the schema carries it: IPv6 prefix lengths as numbers, dotted IPv4 masks as text. */
+export const maskOut = (mask: string | null, vip: string): string | number | undefined =>
   mask === null ? undefined : familyOf(vip) === 6 && /^\d+$/.test(mask) ? Number(mask) : mask;
 const str = (v: string | null) => v ?? undefined;
 

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { changeOwnPasswordAction } from "@/lib/server/auth/actions";
 import { lazyZodResolver } from "@/components/ui/lazy-zod-resolver";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { loadChangeOwnPasswordSchema } from "@/components/ui/schema-loaders";
 import type { ChangeOwnPasswordInput } from "@/lib/validation/account";
 
@@ -13,14 +14,14 @@ const FIELDS = [
   { name: "confirmPassword", label: "Confirm new password", autoComplete: "new-password", hint: undefined },
 ] as const;
 
-/** The own-password form: current password, new password twice. */
+// Password fields are validated as typed, not cleaned of "": an empty password is an error, not "not given".
 const changePasswordResolver = lazyZodResolver(loadChangeOwnPasswordSchema, { clean: false });
 
+/** The own-password form: current password, new password twice. */
 export function ChangePasswordForm() {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   // Until hydrated the form would submit natively (passwords in a URL); keep it disabled until then.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const {
     register,
     handleSubmit,

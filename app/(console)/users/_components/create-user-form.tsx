@@ -1,21 +1,21 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserAction } from "@/lib/server/auth/user-actions";
 import { lazyZodResolver } from "@/components/ui/lazy-zod-resolver";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { loadCreateUserSchema } from "@/components/ui/schema-loaders";
 import type { CreateUserInput } from "@/lib/validation/account";
 
-/** Creates an account: username, role and an initial password the user should change. */
 // Password fields are validated as typed, not cleaned of "": an empty password is an error, not "not given".
 const createUserResolver = lazyZodResolver(loadCreateUserSchema, { clean: false });
 
+/** Creates an account: username, role and an initial password the user should change. */
 export function CreateUserForm() {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   // Until hydrated the form would submit natively (passwords in a URL); keep it disabled until then.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const {
     register,
     handleSubmit,
