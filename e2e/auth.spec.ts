@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ACCOUNTS } from "./setup/accounts";
+import { ACCOUNTS, submitCreateUser, submitLogin } from "./setup/accounts";
 
 // Accounts, roles and sessions through the browser. Tests that sign out or
 // change passwords use accounts of their own, never the saved role sessions.
@@ -7,23 +7,12 @@ import { ACCOUNTS } from "./setup/accounts";
 /** Our alerts, not Next's empty route announcer (which also has role="alert"). */
 const alert = (page: Page) => page.locator('[role="alert"]:not(#__next-route-announcer__)');
 
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 /** Creates an account through the users page as the saved admin. */
 async function createAccount(browser: Browser, username: string, role: string, password: string): Promise<void> {
   const context = await browser.newContext({ storageState: ACCOUNTS.admin.state });
   const page = await context.newPage();
-  await page.goto("/users");
-  const form = page.getByRole("form", { name: "Create user" });
-  await form.getByLabel("New username").fill(username);
-  await form.getByLabel("Role").selectOption(role);
-  await form.getByLabel("Initial password").fill(password);
-  await form.getByRole("button", { name: "Create user" }).click();
+  const form = await submitCreateUser(page, username, role, password);
   await expect(form.getByRole("status")).toHaveText(`Created user ${username}.`);
   await context.close();
 }
@@ -45,7 +34,7 @@ test.describe("anonymous", () => {
 
   test("[anonymous] a successful login sets an HttpOnly SameSite=Strict session cookie and signs out again", async ({ page }) => {
     await createAccount(page.context().browser()!, "cookie1", "viewer", "cookie1-E2e-passw0rd");
-    await signIn(page, "cookie1", "cookie1-E2e-passw0rd");
+    await submitLogin(page, "cookie1", "cookie1-E2e-passw0rd");
     await expect(page).toHaveURL(/\/$/);
     const cookie = (await page.context().cookies()).find((c) => c.name === "lvs_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/" });
@@ -57,17 +46,17 @@ test.describe("anonymous", () => {
   });
 
   test("[anonymous] an unknown user gets the same answer as a wrong password", async ({ page }) => {
-    await signIn(page, "no-such-user", "whatever-passw0rd");
+    await submitLogin(page, "no-such-user", "whatever-passw0rd");
     await expect(alert(page)).toHaveText("Invalid username or password.");
   });
 
   test("[anonymous] the sixth attempt is throttled even with the right password", async ({ page, browser }) => {
     await createAccount(browser, "throttle1", "viewer", "throttle1-E2e-passw0rd");
     for (let i = 1; i <= 5; i += 1) {
-      await signIn(page, "throttle1", `wrong-passw0rd-${i}`);
+      await submitLogin(page, "throttle1", `wrong-passw0rd-${i}`);
       await expect(alert(page)).toHaveText("Invalid username or password.");
     }
-    await signIn(page, "throttle1", "throttle1-E2e-passw0rd");
+    await submitLogin(page, "throttle1", "throttle1-E2e-passw0rd");
     await expect(alert(page)).toHaveText(/Too many failed attempts\. Try again in 1[45] minutes\./);
     await expect(page).toHaveURL(/\/login$/);
   });
@@ -137,7 +126,7 @@ test.describe("admin", () => {
     // Explicitly empty: inside this describe, newContext() would inherit the admin's storage state.
     const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const theirs = await other.newPage();
-    await signIn(theirs, "disable1", "disable1-E2e-passw0rd");
+    await submitLogin(theirs, "disable1", "disable1-E2e-passw0rd");
     await expect(theirs).toHaveURL(/\/$/);
 
     await page.goto("/users");
@@ -146,7 +135,7 @@ test.describe("admin", () => {
 
     await theirs.goto("/account");
     await expect(theirs).toHaveURL(/\/login$/);
-    await signIn(theirs, "disable1", "disable1-E2e-passw0rd");
+    await submitLogin(theirs, "disable1", "disable1-E2e-passw0rd");
     await expect(alert(theirs)).toHaveText("Invalid username or password.");
     await other.close();
   });
@@ -167,7 +156,7 @@ test("[viewer] changes their own password; the old one stops working", async ({ 
   await createAccount(browser, "account1", "viewer", "account1-E2e-passw0rd");
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
-  await signIn(page, "account1", "account1-E2e-passw0rd");
+  await submitLogin(page, "account1", "account1-E2e-passw0rd");
   await expect(page).toHaveURL(/\/$/);
   await page.goto("/account");
   await page.getByLabel("Current password").fill("account1-E2e-passw0rd");
@@ -178,9 +167,9 @@ test("[viewer] changes their own password; the old one stops working", async ({ 
   await page.reload();
   await expect(page).toHaveURL(/\/account$/);
   await page.getByRole("button", { name: "Sign out" }).click();
-  await signIn(page, "account1", "account1-E2e-passw0rd");
+  await submitLogin(page, "account1", "account1-E2e-passw0rd");
   await expect(alert(page)).toHaveText("Invalid username or password.");
-  await signIn(page, "account1", "account1-Second-passw0rd");
+  await submitLogin(page, "account1", "account1-Second-passw0rd");
   await expect(page).toHaveURL(/\/$/);
   await context.close();
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { submitLogin } from "./setup/accounts";
 import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USERNAME } from "./support/env";
 
 test("[anonymous] the console redirects to /login", async ({ page }) => {
@@ -9,10 +10,7 @@ test("[anonymous] the console redirects to /login", async ({ page }) => {
 });
 
 test("[admin] the bootstrapped admin logs in and sees the console shell", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(E2E_ADMIN_USERNAME);
-  await page.getByLabel("Password").fill(E2E_ADMIN_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitLogin(page, E2E_ADMIN_USERNAME, E2E_ADMIN_PASSWORD);
   await expect(page).toHaveURL(/\/$/);
   const nav = page.getByRole("navigation", { name: "Console panels" });
   for (const panel of ["Control/Monitoring", "Global settings", "Redundancy", "Virtual servers", "Firewall marks",
@@ -23,10 +21,7 @@ test("[admin] the bootstrapped admin logs in and sees the console shell", async 
 });
 
 test("[anonymous] a wrong password is refused", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(E2E_ADMIN_USERNAME);
-  await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitLogin(page, E2E_ADMIN_USERNAME, "not-the-password");
   await expect(page.getByRole("alert").filter({ hasText: "Invalid username or password" })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });

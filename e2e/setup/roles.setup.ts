@@ -1,26 +1,18 @@
 import { expect, test as setup, type Page } from "@playwright/test";
-import { ACCOUNTS, type E2eRole } from "./accounts";
+import { ACCOUNTS, submitCreateUser, submitLogin, type E2eRole } from "./accounts";
 
 // One saved login per role. The admin is the bootstrapped account; the others
 // are created through the users page, as an admin would.
 
 async function signIn(page: Page, role: E2eRole): Promise<void> {
   const { username, password } = ACCOUNTS[role];
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitLogin(page, username, password);
   await expect(page).toHaveURL(/\/$/);
 }
 
 async function ensureUser(page: Page, role: "operator" | "viewer"): Promise<void> {
   const { username, password } = ACCOUNTS[role];
-  await page.goto("/users");
-  const form = page.getByRole("form", { name: "Create user" });
-  await form.getByLabel("New username").fill(username);
-  await form.getByLabel("Role").selectOption(role);
-  await form.getByLabel("Initial password").fill(password);
-  await form.getByRole("button", { name: "Create user" }).click();
+  const form = await submitCreateUser(page, username, role, password);
   const outcome = form.getByRole("status").or(form.getByRole("alert"));
   await expect(outcome).toBeVisible();
   if (/taken/.test(await outcome.innerText())) {
