@@ -48,6 +48,26 @@ export const timeoutsSchema = strictObject({
   udp: secondsSchema(0, 2147483).default(0),
 });
 
+/** The router pair's VRRP settings (keepalived); omitted fields keep the derived defaults. */
+export const vrrpSchema = strictObject({
+  /** virtual_router_id; default: derived from the cluster name (shown in the form). */
+  routerId: intInRange(1, 255).optional(),
+  priorityPrimary: intInRange(1, 254).default(150),
+  priorityBackup: intInRange(1, 254).default(100),
+  preempt: z.boolean().default(true),
+  /** advert_int; default: the heartbeat interval. Independent of the health-check interval. */
+  advertSeconds: secondsSchema(1, 255).optional(),
+  /** Interface VRRP adverts use; default: the first virtual server's device. */
+  interface: deviceSchema.optional(),
+}).superRefine((v, ctx) => {
+  if (v.priorityBackup >= v.priorityPrimary) {
+    ctx.addIssue({
+      code: "custom", path: ["priorityBackup"], input: v.priorityBackup,
+      message: `got ${v.priorityBackup}; allowed: an integer 1-${v.priorityPrimary - 1} (lower than the primary's priority ${v.priorityPrimary})`,
+    });
+  }
+});
+
 /** Cluster settings (Piranha GLOBAL SETTINGS + REDUNDANCY), the cluster settings form's schema. */
 export const clusterSettingsSchema = strictObject({
   name: nameSchema,
@@ -59,6 +79,7 @@ export const clusterSettingsSchema = strictObject({
   monitorLinks: z.boolean().default(false),
   syncDaemon: z.boolean().default(false),
   timeouts: timeoutsSchema.prefault({}),
+  vrrp: vrrpSchema.optional(),
   serialNo: intInRange(0, 2147483647).default(1),
 });
 
@@ -66,5 +87,7 @@ export const clusterSettingsSchema = strictObject({
 export type ClusterSettings = z.output<typeof clusterSettingsSchema>;
 /** Cluster settings as written (defaults optional). */
 export type ClusterSettingsInput = z.input<typeof clusterSettingsSchema>;
+/** VRRP settings after defaults. */
+export type VrrpSettings = z.output<typeof vrrpSchema>;
 /** Forwarding method of a cluster. */
 export type NetworkType = (typeof NETWORK_TYPES)[number];

@@ -23,3 +23,10 @@ export const LVS_CF_SCHEDULERS: readonly Scheduler[] = ["rr", "wrr", "lc", "wlc"
 export const SERVICE_PROTOCOLS = ["tcp", "udp"] as const;
 /** Load monitors of Piranha. */
 export const LOAD_MONITORS = ["none", "rup", "ruptime"] as const;
+
+/** Health checks as keepalived knows them; `none` checks nothing (real servers stay in). */
+export const HEALTH_CHECK_TYPES = ["tcp", "udp", "http", "https", "smtp", "dns", "misc", "none"] as const;
+/** Health-check type. */
+export type HealthCheckType = (typeof HEALTH_CHECK_TYPES)[number];
+/** DNS query types keepalived's DNS_CHECK can ask. */
+export const DNS_QUERY_TYPES = ["A", "NS", "CNAME", "SOA", "MX", "TXT", "AAAA"] as const;

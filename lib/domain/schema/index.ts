@@ -3,6 +3,7 @@ export * from "./cluster";
 export * from "./document";
 export * from "./firewall-mark";
 export * from "./format-issues";
+export * from "./health-check";
 export * from "./parse-document";
 export * from "./real-server";
 export * from "./virtual-server";

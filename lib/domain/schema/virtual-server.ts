@@ -4,6 +4,7 @@ import {
   checkMask, closedEnum, deviceSchema, healthStringSchema, hostPortSchema, ipAddressSchema, listOf, markSchema, maskSchema,
   nameSchema, portSchema, secondsSchema, sendProgramSchema, strictObject,
 } from "./primitives";
+import { healthCheckSchema } from "./health-check";
 import { realServerSchema } from "./real-server";
 import { LOAD_MONITORS, LVS_CF_SCHEDULERS, SCHEDULERS, SERVICE_PROTOCOLS, type Scheduler } from "./enums";
 
@@ -41,6 +42,7 @@ export const virtualServerSchema = strictObject({
   loadMonitor: closedEnum(LOAD_MONITORS).default("none"),
   sorryServer: hostPortSchema.optional(),
   monitor: monitorSchema.optional(),
+  healthCheck: healthCheckSchema.optional(),
   realServers: listOf(realServerSchema, "real servers", 1024).default([]),
 }).superRefine((vs, ctx) => {
   const family = familyOf(vs.vip);
