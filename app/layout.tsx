@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { readTheme } from "@/lib/server/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,10 +8,14 @@ export const metadata: Metadata = {
   description: "Linux Virtual Server configuration console",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const theme = await readTheme();
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
+      <body>
+        <a className="skip-link" href="#main">Skip to main content</a>
+        {children}
+      </body>
     </html>
   );
 }

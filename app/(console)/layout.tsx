@@ -1,18 +1,22 @@
 import type { ReactNode } from "react";
 import { ClusterSwitcherSlot } from "@/components/clusters/cluster-switcher-slot";
 import { ConsoleNav } from "@/components/console-nav";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { logout } from "@/lib/server/auth/actions";
 import { verifySession } from "@/lib/server/auth/session";
+import { readTheme } from "@/lib/server/theme";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await verifySession();
+  const theme = await readTheme();
   return (
     <div className="shell">
       <ConsoleNav isAdmin={user.role === "admin"} />
       <div className="shell-main">
         <header className="shell-header">
           <ClusterSwitcherSlot />
-          <div>
+          <div className="shell-user">
+            <ThemeToggle initial={theme} />
             <span aria-label="Signed in as">
               {user.username} <span className="muted">({user.role})</span>
             </span>{" "}
@@ -22,7 +26,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             </form>
           </div>
         </header>
-        <main id="main">{children}</main>
+        <main id="main" tabIndex={-1}>{children}</main>
       </div>
     </div>
   );

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage() {
   if (await getSessionUser()) redirect("/");
   return (
-    <main className="login">
+    <main className="login" id="main" tabIndex={-1}>
       <h1>LVS Console</h1>
       <div className="panel">
         <LoginForm />

@@ -14,6 +14,8 @@ export const auditFilterSchema = z.object({
   action: z.string().trim().max(128).optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
+  targetType: z.string().trim().regex(/^[A-Za-z]{1,32}$/).optional().catch(undefined),
+  targetId: z.string().trim().regex(/^\d{1,12}$/).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
@@ -26,6 +28,7 @@ export interface AuditEventView {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  targetName: string | null;
   clusterId: number | null;
   before: string | null;
   after: string | null;
@@ -39,6 +42,8 @@ export async function listAuditEvents(filter: AuditFilter): Promise<{ events: Au
   const where: Prisma.AuditEventWhereInput = {};
   if (filter.actor) where.actorName = filter.actor;
   if (filter.action) where.action = { startsWith: filter.action };
+  if (filter.targetType) where.targetType = filter.targetType;
+  if (filter.targetType && filter.targetId) where.targetId = filter.targetId;
   if (filter.from || filter.to) {
     where.at = {
       ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordedName } from "@/lib/domain/audit/field-changes";
 import type { db } from "@/lib/server/db";
 
 /** Who did it: a signed-in user, or null for the system (bootstrap, anonymous login attempts). */
@@ -11,6 +12,8 @@ export interface AuditInput {
   action: string;
   targetType?: string;
   targetId?: string | number;
+  /** The object's name now; by default the `name` or `username` the before/after values record. */
+  targetName?: string;
   clusterId?: number;
   before?: unknown;
   after?: unknown;
@@ -33,6 +36,8 @@ function toJson(value: unknown): string | null {
  * exactly when the change does. Nothing in the console updates or deletes audit rows.
  */
 export async function recordAudit(tx: Prisma.TransactionClient | typeof db, input: AuditInput): Promise<void> {
+  const before = toJson(input.before);
+  const after = toJson(input.after);
   await tx.auditEvent.create({
     data: {
       actorId: input.actor?.userId ?? null,
@@ -40,9 +45,10 @@ export async function recordAudit(tx: Prisma.TransactionClient | typeof db, inpu
       action: input.action,
       targetType: input.targetType ?? null,
       targetId: input.targetId === undefined ? null : String(input.targetId),
+      targetName: (input.targetName ?? recordedName(before, after))?.slice(0, 128) ?? null,
       clusterId: input.clusterId ?? null,
-      before: toJson(input.before),
-      after: toJson(input.after),
+      before,
+      after,
       detail: input.detail?.slice(0, 2000) ?? null,
       ip: input.ip ?? null,
     },

@@ -28,6 +28,10 @@ describe("buildArchive", () => {
     expect(readme).toContain("iptables-apply -t 60 iptables");
     expect(readme).toContain("bash install-marks.sh");
     expect(readme).toContain("comment: release");
+    // The persistent files also hold the filter table: the README must say merge, never replace.
+    expect(readme).toMatch(/never replace them with this restore file/);
+    expect(readme).toContain("iptables-restore --noflush iptables");
+    expect(readme).not.toMatch(/copy the restore file to/i);
   });
 
   it("is deterministic for the same export", async () => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AuditEventRow } from "@/components/audit/audit-event-row";
 import { auditFilterSchema, listAuditEvents, listAuditFacets, type AuditFilter } from "@/lib/server/audit-queries";
 import { can } from "@/lib/server/auth/permissions";
 import { verifySession } from "@/lib/server/auth/session";
@@ -9,7 +10,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function pageHref(filter: AuditFilter, page: number): string {
   const params = new URLSearchParams();
-  for (const key of ["actor", "action", "from", "to"] as const) {
+  for (const key of ["actor", "action", "from", "to", "targetType", "targetId"] as const) {
     const value = filter[key];
     if (value) params.set(key, value);
   }
@@ -17,7 +18,7 @@ function pageHref(filter: AuditFilter, page: number): string {
   return `/audit?${params.toString()}`;
 }
 
-/** Admin page: the append-only audit trail, filtered by actor, action and date range, 50 a page. */
+/** Admin page: the append-only audit trail, filtered by actor, action, object and date range, 50 a page. */
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const me = await verifySession();
   if (!can(me.role, "audit.read")) {
@@ -30,7 +31,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   }
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  const filter = auditFilterSchema.parse({ actor: first(raw.actor), action: first(raw.action), from: first(raw.from), to: first(raw.to), page: first(raw.page) });
+  const filter = auditFilterSchema.parse({
+    actor: first(raw.actor), action: first(raw.action), from: first(raw.from), to: first(raw.to),
+    targetType: first(raw.targetType), targetId: first(raw.targetId), page: first(raw.page),
+  });
   const [{ events, total, page, pageCount }, facets] = await Promise.all([listAuditEvents(filter), listAuditFacets()]);
 
   return (
@@ -57,6 +61,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             <label htmlFor="to">To</label>
             <input id="to" name="to" type="date" defaultValue={filter.to ?? ""} />
           </div>
+          {filter.targetType ? (
+            <div className="field">
+              <span>Object</span>
+              <span>
+                {filter.targetType} {filter.targetId ? `#${filter.targetId}` : ""}{" "}
+                <input type="hidden" name="targetType" value={filter.targetType} />
+                {filter.targetId ? <input type="hidden" name="targetId" value={filter.targetId} /> : null}
+                <a href="/audit">every object</a>
+              </span>
+            </div>
+          ) : null}
           <div className="field">
             <button type="submit">Filter</button>
           </div>
@@ -65,36 +80,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <p className="muted" role="status">
         {total} event{total === 1 ? "" : "s"}; page {page} of {pageCount}. Times are UTC.
       </p>
-      <table>
+      <table className="audit-table">
         <thead>
           <tr>
             <th scope="col">When (UTC)</th>
             <th scope="col">Actor</th>
             <th scope="col">Action</th>
-            <th scope="col">Target</th>
+            <th scope="col">Object</th>
             <th scope="col">Details</th>
             <th scope="col">Address</th>
           </tr>
         </thead>
         <tbody>
-          {events.map((e) => (
-            <tr key={e.id}>
-              <td>{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-              <td>{e.actorName}</td>
-              <td><code>{e.action}</code></td>
-              <td>{e.targetType ? `${e.targetType} ${e.targetId ?? ""}` : ""}{e.clusterId ? ` (cluster ${e.clusterId})` : ""}</td>
-              <td>
-                {e.detail}
-                {e.before || e.after ? (
-                  <details>
-                    <summary>Before / after</summary>
-                    <pre style={{ whiteSpace: "pre-wrap", maxWidth: "40rem" }}>{`before: ${e.before ?? "—"}\nafter:  ${e.after ?? "—"}`}</pre>
-                  </details>
-                ) : null}
-              </td>
-              <td>{e.ip}</td>
-            </tr>
-          ))}
+          {events.map((e) => <AuditEventRow key={e.id} event={e} />)}
         </tbody>
       </table>
       <nav aria-label="Audit pages" style={{ marginTop: "1rem", display: "flex", gap: "1rem" }}>
