@@ -1,4 +1,5 @@
-import { familyOf, canonicalAddress } from "../model/address";
+import { familyOf, canonicalAddress, parseHostPort } from "../model/address";
+import { isMaskUnset } from "../model/vip";
 import type { LvsDocument } from "../schema/document";
 import type { RealServer } from "../schema/real-server";
 import type { VirtualServer } from "../schema/virtual-server";
@@ -52,13 +53,28 @@ function monitorLines(vs: VirtualServer): string[] {
   ];
 }
 
+// pulse's own default when vip_nmask is absent or 0.0.0.0 is to bring the VIP
+// up without a netmask, so a mask the operator did not give is not written.
+function vipMaskLines(vs: VirtualServer): string[] {
+  return isMaskUnset(vs.vipNetmask, 4) ? [] : [`     vip_nmask = ${vs.vipNetmask}`];
+}
+
+// lvsd adds the sorry server on the virtual server's own port; lint reports a
+// sorry server lvs.cf cannot say (IPv6, another port) as LVS_CF_SORRY_SERVER.
+function sorryLines(vs: VirtualServer): string[] {
+  const sorry = vs.sorryServer === undefined ? null : parseHostPort(vs.sorryServer);
+  return sorry && sorry.address.family === 4 ? [`     sorry_server = ${sorry.address.canonical}`] : [];
+}
+
+// The parser requires `address = IP DEVICE`; without a device the line is
+// written as the operator left it and lint reports LVS_CF_NO_DEVICE.
 function virtualBlock(vs: VirtualServer): string[] {
   const p = vs.persistence;
   return [
     `virtual ${vs.name} {`,
     `     active = ${flag(vs.active)}`,
     `     address = ${canonicalAddress(vs.vip)}${vs.device === undefined ? "" : ` ${vs.device}`}`,
-    `     vip_nmask = ${vs.vipNetmask ?? "255.255.255.255"}`,
+    ...vipMaskLines(vs),
     ...(vs.firewallMark === undefined ? [] : [`     fwmark = ${vs.firewallMark}`]),
     `     port = ${vs.port}`,
     ...(p && p.timeoutSeconds > 0 ? [`     persistent = ${p.timeoutSeconds}`] : []),
@@ -70,6 +86,7 @@ function virtualBlock(vs: VirtualServer): string[] {
     `     timeout = ${vs.serviceTimeoutSeconds}`,
     `     reentry = ${vs.reentrySeconds}`,
     `     quiesce_server = ${flag(vs.quiesceServer)}`,
+    ...sorryLines(vs),
     ...vs.realServers.filter((rs) => isV4(rs.address)).map(serverBlock),
     "}",
   ];
