@@ -43,3 +43,9 @@ export function resolveVrrp(doc: LvsDocument): ResolvedVrrp {
     ...(iface === undefined ? {} : { interface: baseInterface(iface) }),
   };
 }
+
+/** True when the pair has something to move: an active VIP with a device, or a NAT cluster's gateway. */
+export function hasFloatingAddresses(doc: LvsDocument): boolean {
+  const c = doc.cluster;
+  return doc.virtualServers.some((vs) => vs.active && vs.device !== undefined) || (c.network === "nat" && c.natRouter !== undefined);
+}

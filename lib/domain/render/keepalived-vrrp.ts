@@ -1,6 +1,6 @@
 import { canonicalAddress, familyOf } from "../model/address";
 import { vipPrefix } from "../model/vip";
-import { baseInterface, resolveVrrp, type ResolvedVrrp, type RouterRole } from "../model/vrrp";
+import { baseInterface, hasFloatingAddresses, resolveVrrp, type ResolvedVrrp, type RouterRole } from "../model/vrrp";
 import type { LvsDocument } from "../schema/document";
 import { maskPrefix } from "../schema/primitives";
 
@@ -11,7 +11,7 @@ export function keepalivedGlobalLines(doc: LvsDocument, role: RouterRole): strin
   const timeouts = t.tcp > 0 || t.tcpfin > 0 || t.udp > 0 ? [`\tlvs_timeouts tcp ${t.tcp} tcpfin ${t.tcpfin} udp ${t.udp}`] : [];
   const vrrp = resolveVrrp(doc);
   // The sync daemon follows the VRRP instance: master sync on the MASTER, backup sync on the BACKUP.
-  const sync = c.syncDaemon && vrrp.interface !== undefined && floatingAddresses(doc).length > 0
+  const sync = c.syncDaemon && vrrp.interface !== undefined && hasFloatingAddresses(doc)
     ? [`\tlvs_sync_daemon ${vrrp.interface} ${c.name}`]
     : [];
   const id = role === "primary" ? c.name : `${c.name}-backup`;

@@ -7,15 +7,9 @@ import { renderKeepalived, renderKeepalivedBackup } from "./render-keepalived";
 import { renderLvsCf } from "./render-lvs-cf";
 import { renderNftables } from "./render-nftables";
 import { renderRealServer } from "./render-real-server";
+import { FORMAT_NAMES, type FormatName } from "./format-names";
 
-/** Every artifact format name, in display order. */
-export const FORMAT_NAMES = [
-  "iptables", "install-script", "iptables-restore", "ip6tables-restore", "nftables", "lvs.cf", "keepalived", "keepalived-backup", "ipvsadm",
-  "real-server",
-] as const;
-
-/** An artifact format name. */
-export type FormatName = (typeof FORMAT_NAMES)[number];
+export { FORMAT_NAMES, type FormatName };
 
 /** What the preview, downloads and CLI need to know about a format. */
 export interface FormatInfo {
