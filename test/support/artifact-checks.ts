@@ -53,10 +53,10 @@ export function checkNft(ns: Netns, dir: string, text: string): Findings {
 const KEEPALIVED_BAD = /invalid|unknown|not supported|error|unexpected|missing|expected/i;
 
 /** keepalived -t: lines reporting invalid or unknown configuration. */
-export function checkKeepalived(dir: string, text: string): Findings {
-  const file = join(dir, "keepalived.conf");
+export function checkKeepalived(dir: string, text: string, name = "keepalived.conf"): Findings {
+  const file = join(dir, name);
   writeFileSync(file, text);
-  return runTool("keepalived", ["-t", "-f", file]).output.split("\n").filter((l) => KEEPALIVED_BAD.test(l));
+  return runTool("keepalived", ["-t", "-f", file]).output.split("\n").filter((l) => KEEPALIVED_BAD.test(l)).map((l) => `${name}: ${l}`);
 }
 
 const HOST4 = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
@@ -85,6 +85,7 @@ export function checkArtifacts(ns: Netns, artifacts: readonly RenderedArtifact[]
     ...checkRestore(ns, "ip6tables-restore", text("ip6tables-restore")),
     ...checkNft(ns, dir, text("nftables")),
     ...checkKeepalived(dir, text("keepalived")),
+    ...checkKeepalived(dir, text("keepalived-backup"), "keepalived-backup.conf"),
     ...checkIpvsadmGrammar(text("ipvsadm")),
   ]);
 }

@@ -28,7 +28,7 @@ export function checkKeepalivedMonitor(ctx: LintContext): Diagnostic[] {
 function lostInLvsCf(hc: HealthCheck): string[] {
   const lost: string[] = [];
   if (hc.type === "none") lost.push("no check (nanny always checks)");
-  else if (hc.type !== "tcp" && hc.type !== "udp") lost.push(`a ${hc.type} check${hc.type === "http" || hc.type === "https" ? " (path, status code, digest)" : ""}`);
+  else if (hc.type !== "tcp" && hc.type !== "udp") lost.push(`check type ${hc.type}${hc.type === "http" || hc.type === "https" ? " (path, status code, digest)" : ""}`);
   if (hc.port !== undefined) lost.push(`check port ${hc.port}`);
   for (const field of ["intervalSeconds", "timeoutSeconds", "retries", "retryDelaySeconds"] as const) {
     if (hc[field] !== undefined) lost.push(field);
@@ -55,7 +55,7 @@ export function checkScripts(ctx: LintContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     if (s.vs.healthCheck?.type === "misc") {
       out.push(diagnostic("HEALTH_CHECK_SCRIPT", vsPath(s.index, "healthCheck.script"),
-        `${KEEPALIVED}: MISC_CHECK runs "${s.vs.healthCheck.script}" as root on both routers; make sure it exists there and is safe`, ["keepalived", "keepalived-backup"]));
+        `${KEEPALIVED}: MISC_CHECK runs "${s.vs.healthCheck.script}" (%h: each real server's address) as root on both routers; make sure it exists there and is safe`, ["keepalived", "keepalived-backup"]));
     }
     if (s.vs.monitor?.sendProgram !== undefined && s.family === 4) {
       out.push(diagnostic("HEALTH_CHECK_SCRIPT", vsPath(s.index, "monitor.sendProgram"),

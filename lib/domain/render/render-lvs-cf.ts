@@ -1,5 +1,6 @@
 import { familyOf, canonicalAddress, parseHostPort } from "../model/address";
 import { isMaskUnset } from "../model/vip";
+import type { NetworkType } from "../schema/cluster";
 import type { LvsDocument } from "../schema/document";
 import type { RealServer } from "../schema/real-server";
 import type { VirtualServer } from "../schema/virtual-server";
@@ -35,8 +36,10 @@ function globalLines(doc: LvsDocument): string[] {
 
 // One multi-line string per real server: a 10,000-service cluster has 100,000
 // of them, and a string per line (plus the arrays around them) doubled the garbage.
-function serverBlock(rs: RealServer): string {
-  const port = rs.port === undefined ? "" : `\n         port = ${rs.port}`;
+// Only NAT changes the destination port: under direct routing and tunnelling
+// the port written is the service's, as ipvsadm and keepalived write it.
+function serverBlock(rs: RealServer, vs: VirtualServer, network: NetworkType): string {
+  const port = rs.port === undefined ? "" : `\n         port = ${network === "nat" ? rs.port : vs.port}`;
   return `     server ${rs.name} {\n         address = ${canonicalAddress(rs.address)}\n         active = ${flag(rs.active)}${port}\n         weight = ${rs.weight}\n     }`;
 }
 
@@ -68,7 +71,7 @@ function sorryLines(vs: VirtualServer): string[] {
 
 // The parser requires `address = IP DEVICE`; without a device the line is
 // written as the operator left it and lint reports LVS_CF_NO_DEVICE.
-function virtualBlock(vs: VirtualServer): string[] {
+function virtualBlock(vs: VirtualServer, network: NetworkType): string[] {
   const p = vs.persistence;
   return [
     `virtual ${vs.name} {`,
@@ -87,7 +90,7 @@ function virtualBlock(vs: VirtualServer): string[] {
     `     reentry = ${vs.reentrySeconds}`,
     `     quiesce_server = ${flag(vs.quiesceServer)}`,
     ...sorryLines(vs),
-    ...vs.realServers.filter((rs) => isV4(rs.address)).map(serverBlock),
+    ...vs.realServers.filter((rs) => isV4(rs.address)).map((rs) => serverBlock(rs, vs, network)),
     "}",
   ];
 }
@@ -96,5 +99,5 @@ function virtualBlock(vs: VirtualServer): string[] {
 // IPv6 virtual and real servers are left out (lint reports LVS_CF_IPV6).
 /** Piranha/pulse lvs.cf for the IPv4 part of the cluster. */
 export function renderLvsCf(doc: LvsDocument): string {
-  return toText([...globalLines(doc), ...doc.virtualServers.filter((vs) => isV4(vs.vip)).map((vs) => virtualBlock(vs).join("\n"))]);
+  return toText([...globalLines(doc), ...doc.virtualServers.filter((vs) => isV4(vs.vip)).map((vs) => virtualBlock(vs, doc.cluster.network).join("\n"))]);
 }
