@@ -4,8 +4,12 @@ import { baseInterface, hasFloatingAddresses, resolveVrrp, type ResolvedVrrp, ty
 import type { LvsDocument } from "../schema/document";
 import { maskPrefix } from "../schema/primitives";
 
-/** keepalived global_defs: router id, IPVS timeouts and, with an instance to follow, the sync daemon. */
-export function keepalivedGlobalLines(doc: LvsDocument, role: RouterRole): string[] {
+// MISC_CHECK scripts run as root (lint says so); script security makes keepalived
+// refuse a script any other user could have changed, instead of running it.
+const SCRIPT_SECURITY = ["\tscript_user root", "\tenable_script_security"];
+
+/** keepalived global_defs: router id, IPVS timeouts, script security when scripts run, and the sync daemon. */
+export function keepalivedGlobalLines(doc: LvsDocument, role: RouterRole, runsScripts: boolean): string[] {
   const c = doc.cluster;
   const t = c.timeouts;
   const timeouts = t.tcp > 0 || t.tcpfin > 0 || t.udp > 0 ? [`\tlvs_timeouts tcp ${t.tcp} tcpfin ${t.tcpfin} udp ${t.udp}`] : [];
@@ -15,7 +19,7 @@ export function keepalivedGlobalLines(doc: LvsDocument, role: RouterRole): strin
     ? [`\tlvs_sync_daemon ${vrrp.interface} ${c.name}`]
     : [];
   const id = role === "primary" ? c.name : `${c.name}-backup`;
-  return ["global_defs {", `\trouter_id ${id}`, ...timeouts, ...sync, "}", ""];
+  return ["global_defs {", `\trouter_id ${id}`, ...timeouts, ...(runsScripts ? SCRIPT_SECURITY : []), ...sync, "}", ""];
 }
 
 interface Floating {

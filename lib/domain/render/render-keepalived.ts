@@ -62,11 +62,11 @@ function runsScripts(doc: LvsDocument): boolean {
 
 /** keepalived.conf for one router of the pair: global settings, the VRRP instance, one virtual_server per IPVS service. */
 export function renderKeepalivedFor(doc: LvsDocument, role: RouterRole): string {
-  const scripts = runsScripts(doc) ? "runs MISC_CHECK scripts as root" : "no script hooks";
+  const scripts = runsScripts(doc);
   return toText([
-    ...bannerLines("!", doc, `keepalived.conf for the ${role} LVS router (${scripts}).`),
+    ...bannerLines("!", doc, `keepalived.conf for the ${role} LVS router (${scripts ? "runs MISC_CHECK scripts as root" : "no script hooks"}).`),
     "",
-    ...keepalivedGlobalLines(doc, role),
+    ...keepalivedGlobalLines(doc, role, scripts),
     ...keepalivedVrrpLines(doc, role),
     ...ipvsServices(doc).flatMap((s) => serviceBlock(doc, s)),
   ]);
