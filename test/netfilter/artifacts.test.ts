@@ -4,7 +4,7 @@ import { errorsFor, lintDocument } from "@/lib/domain/lint";
 import { FORMAT_NAMES, renderAll } from "@/lib/domain/render";
 import { parseDocument } from "@/lib/domain/schema";
 import { arbitraryDocument } from "../support/arbitrary-document";
-import { checkArtifacts } from "../support/artifact-checks";
+import { addKeepalivedInterfaces, checkArtifacts } from "../support/artifact-checks";
 import { loadFixtures } from "../support/domain-fixtures";
 import { createNetns, type Netns } from "../support/netns";
 import { requireOrSkip } from "../support/requirements";
@@ -16,7 +16,10 @@ const ready = requireOrSkip("artifacts checked by the real tools", {
 
 describe.runIf(ready)("artifacts checked by the real tools", () => {
   let ns: Netns;
-  beforeAll(() => { ns = createNetns("lvsa"); });
+  beforeAll(() => {
+    ns = createNetns("lvsa");
+    addKeepalivedInterfaces(ns);
+  });
   afterAll(() => ns?.destroy());
 
   for (const fixture of loadFixtures()) {

@@ -84,6 +84,16 @@ describe("router pairs", () => {
     }
   });
 
+  it("keeps unicast adverts only in the VIPs' family (keepalived drops VIPs of the other one)", () => {
+    const doc = nat((d) => {
+      d.cluster.network = "direct";
+      d.virtualServers = [{ name: "v6", vip: "2001:db8::10", device: "eth0", port: 80, realServers: [{ name: "r", address: "2001:db8::20" }] }];
+    });
+    const text = renderArtifact("keepalived", doc);
+    expect(text).toContain("\tvirtual_ipaddress {\n\t\t2001:db8::10/128 dev eth0\n\t}");
+    expect(text).not.toContain("unicast");
+  });
+
   it("runs the sync daemon beside the VRRP instance when it is on", () => {
     const doc = nat((d) => { d.cluster.syncDaemon = true; });
     expect(renderArtifact("keepalived", doc)).toContain("\tlvs_sync_daemon eth0 edge\n");

@@ -55,13 +55,16 @@ export function floatingAddresses(doc: LvsDocument): Floating[] {
   return out;
 }
 
-function unicastLines(doc: LvsDocument, role: RouterRole): string[] {
+// Unicast adverts go between the routers' own addresses, and keepalived takes
+// the instance's family from them: when those differ from the VIPs' family the
+// pair falls back to multicast adverts in the VIPs' family.
+function unicastLines(doc: LvsDocument, role: RouterRole, family: 4 | 6): string[] {
   const c = doc.cluster;
   if (!c.backup?.enabled || c.backup.publicIp === undefined) return [];
   const primary = c.primary.privateIp ?? c.primary.publicIp;
   const backup = c.backup.privateIp ?? c.backup.publicIp;
   const [self, peer] = role === "primary" ? [primary, backup] : [backup, primary];
-  if (familyOf(peer) !== familyOf(self)) return [];
+  if (familyOf(peer) !== family || familyOf(self) !== family) return [];
   return [`\tunicast_src_ip ${canonicalAddress(self)}`, "\tunicast_peer {", `\t\t${canonicalAddress(peer)}`, "\t}"];
 }
 
@@ -88,6 +91,7 @@ export function keepalivedVrrpLines(doc: LvsDocument, role: RouterRole): string[
   const floating = floatingAddresses(doc);
   const vrrp = resolveVrrp(doc);
   if (floating.length === 0 || vrrp.interface === undefined) return [];
+  const family = floating.some((f) => f.family === 4) ? 4 : 6;
   const other = role === "primary"
     ? "! The backup router runs the keepalived-backup file (state BACKUP, lower priority)."
     : "! The primary router runs the keepalived file; this is the backup's.";
@@ -96,7 +100,7 @@ export function keepalivedVrrpLines(doc: LvsDocument, role: RouterRole): string[
     `vrrp_instance ${doc.cluster.name} {`,
     ...stateLines(vrrp, role),
     `\tadvert_int ${vrrp.advertSeconds}`,
-    ...unicastLines(doc, role),
+    ...unicastLines(doc, role, family),
     ...trackLines(vrrp, floating),
     ...addressBlocks(floating.filter((f) => f.family === 4).map((f) => f.line), floating.filter((f) => f.family === 6).map((f) => f.line)),
     "}",
