@@ -26,6 +26,7 @@ describe("bin/lvs-console", () => {
     const r = cli(["formats"]);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split("\n")).toEqual([...FORMAT_NAMES]);
+    expect(FORMAT_NAMES).toEqual(expect.arrayContaining(["keepalived", "keepalived-backup"]));
     expect(JSON.parse(cli(["formats", "--json"]).stdout)[0]).toMatchObject({ name: "iptables", filename: "iptables-marks.sh" });
   });
 
@@ -43,7 +44,7 @@ describe("bin/lvs-console", () => {
     expect(r.stdout).toContain("warning FTP_NEEDS_HELPER firewallMarks[1]:");
     const json = cli(["lint", fixture("manual-nat"), "--json"]);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(["FTP_NEEDS_HELPER", "REAL_SERVER_QUIESCED"]);
+    expect(JSON.parse(json.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(["FTP_NEEDS_HELPER", "KEEPALIVED_MONITOR", "REAL_SERVER_QUIESCED"]);
   });
 
   it("lint exits 1 on an error-level diagnostic; render refuses it unless --force", () => {
@@ -56,6 +57,18 @@ describe("bin/lvs-console", () => {
     const forced = cli(["render", "-", "--format", "lvs.cf", "--force"], LINT_ERROR);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain("network = nat");
+  });
+
+  it("refuses only the artifact an lvs.cf-specific error is about", () => {
+    const doc = JSON.parse(readFileSync(fixture("manual-nat"), "utf8"));
+    doc.virtualServers[2].scheduler = "sed";
+    const text = JSON.stringify(doc);
+    const lvs = cli(["render", "-", "--format", "lvs.cf"], text);
+    expect(lvs.code).toBe(1);
+    expect(lvs.stderr).toContain("error LVS_CF_SCHEDULER virtualServers[2].scheduler: lvs.cf: scheduler sed is refused");
+    const backup = cli(["render", "-", "--format", "keepalived-backup"], text);
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toContain("lvs_sched sed");
   });
 
   it("exits 2 with path-specific messages for an invalid document, from both commands", () => {

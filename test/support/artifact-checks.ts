@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RenderedArtifact } from "@/lib/domain/render";
-import type { Netns } from "./netns";
+import { run, type Netns } from "./netns";
 
 /** Problems one real tool found in one artifact; empty when it is clean. */
 export type Findings = string[];
@@ -49,14 +49,30 @@ export function checkNft(ns: Netns, dir: string, text: string): Findings {
   return r.status === 0 ? [] : [`nft -c: ${r.stderr || r.stdout}`];
 }
 
-// keepalived -t exits non-zero here without IPVS, so judge it by what it says.
-const KEEPALIVED_BAD = /invalid|unknown|not supported|error|unexpected|missing|expected/i;
+/** The interfaces the fixtures' and random documents' devices name; keepalived -t reports any it cannot find. */
+export const KEEPALIVED_INTERFACES = ["eth0", "eth1", "bond0"];
 
-/** keepalived -t: lines reporting invalid or unknown configuration. */
-export function checkKeepalived(dir: string, text: string): Findings {
-  const file = join(dir, "keepalived.conf");
+/** Gives a namespace the interfaces keepalived files name (veth ends, up), so keepalived -t judges only the file. */
+export function addKeepalivedInterfaces(ns: Netns): void {
+  for (const name of KEEPALIVED_INTERFACES) {
+    run("ip", ["-n", ns.name, "link", "add", name, "type", "veth", "peer", "name", `p${name}`]);
+    run("ip", ["-n", ns.name, "link", "set", name, "up"]);
+  }
+}
+
+// keepalived -t exits non-zero here without IPVS, so judge it by what it says:
+// with the interfaces present a clean file prints nothing at all, so every line
+// it prints (invalid, unknown, missing, a warning) is a finding.
+// The one line a valid file may print: a service without real servers, which
+// keepalived skips and lint already reports (NO_REAL_SERVERS).
+const KEEPALIVED_EXPECTED = /^Virtual server .* has no real servers - ignoring$/;
+
+/** keepalived -t inside the namespace: every line it prints. */
+export function checkKeepalived(ns: Netns, dir: string, text: string, name = "keepalived.conf"): Findings {
+  const file = join(dir, name);
   writeFileSync(file, text);
-  return runTool("keepalived", ["-t", "-f", file]).output.split("\n").filter((l) => KEEPALIVED_BAD.test(l));
+  const r = ns.tryExec("keepalived", ["-t", "-f", file]);
+  return `${r.stdout}${r.stderr}`.split("\n").filter((l) => l.trim() !== "" && !KEEPALIVED_EXPECTED.test(l)).map((l) => `${name}: ${l}`);
 }
 
 const HOST4 = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
@@ -74,7 +90,7 @@ export function checkIpvsadmGrammar(text: string): Findings {
   return text.split("\n").filter((l) => l !== "" && !IPVSADM_LINE.test(l)).map((l) => `ipvsadm grammar: ${l}`);
 }
 
-/** Every real-tool check on a document's rendered artifacts. */
+/** Every real-tool check on a document's rendered artifacts (the namespace needs addKeepalivedInterfaces). */
 export function checkArtifacts(ns: Netns, artifacts: readonly RenderedArtifact[]): Findings {
   const text = (format: string) => artifacts.find((a) => a.format === format)?.text ?? "";
   return withScratch((dir) => [
@@ -84,7 +100,8 @@ export function checkArtifacts(ns: Netns, artifacts: readonly RenderedArtifact[]
     ...checkRestore(ns, "iptables-restore", text("iptables-restore")),
     ...checkRestore(ns, "ip6tables-restore", text("ip6tables-restore")),
     ...checkNft(ns, dir, text("nftables")),
-    ...checkKeepalived(dir, text("keepalived")),
+    ...checkKeepalived(ns, dir, text("keepalived")),
+    ...checkKeepalived(ns, dir, text("keepalived-backup"), "keepalived-backup.conf"),
     ...checkIpvsadmGrammar(text("ipvsadm")),
   ]);
 }

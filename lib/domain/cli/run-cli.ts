@@ -1,4 +1,4 @@
-import { formatDiagnostic, hasErrors, lintDocument } from "../lint";
+import { errorsFor, formatDiagnostic, hasErrors, lintDocument } from "../lint";
 import { FORMATS, FORMAT_NAMES, isFormatName, renderArtifact } from "../render/registry";
 import { parseDocumentText, type LvsDocument } from "../schema";
 
@@ -17,7 +17,7 @@ export interface CliResult {
 
 /** Usage text printed by `help` and on usage errors. */
 export const USAGE = `usage:
-  lvs-console render <doc.json|-> --format <name> [--force]   print one artifact (refused on lint errors unless --force)
+  lvs-console render <doc.json|-> --format <name> [--force]   print one artifact (refused on lint errors about it unless --force)
   lvs-console lint <doc.json|-> [--json]                      print diagnostics; exit 1 when any is an error
   lvs-console formats [--json]                                list the format names
 formats: ${FORMAT_NAMES.join(", ")}
@@ -69,8 +69,8 @@ function runRender(args: Args, io: CliIo): CliResult {
   if (!isFormatName(args.format)) return usage(`unknown format ${JSON.stringify(args.format)}; allowed: ${FORMAT_NAMES.join(", ")}`);
   const loaded = loadDocument(source, io, false);
   if (!("doc" in loaded)) return loaded;
-  const diagnostics = lintDocument(loaded.doc);
-  const errors = diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
+  // An error about another artifact (lvs.cf's device rule, say) does not stop this one.
+  const errors = errorsFor(lintDocument(loaded.doc), args.format).map(formatDiagnostic);
   if (errors.length > 0 && !args.flags.has("--force")) {
     return { exitCode: 1, stdout: "", stderr: `lvs-console: refusing to render a document with lint errors (--force overrides):\n${lines(errors)}` };
   }

@@ -1,5 +1,5 @@
 import { familyOf } from "../model/address";
-import { LVS_CF_SCHEDULERS } from "../schema/virtual-server";
+import type { RealServer } from "../schema/real-server";
 import { diagnostic, type Diagnostic } from "./codes";
 import { bundlePath, groupBy, vsPath, type LintContext } from "./context";
 
@@ -26,7 +26,16 @@ export function checkNames(ctx: LintContext): Diagnostic[] {
   ];
 }
 
-/** REAL_SERVER_FAMILY_MISMATCH, NO_REAL_SERVERS and REAL_SERVER_QUIESCED. */
+// Direct routing and tunnelling deliver the packet as it came: the real server
+// must listen on the service port, and no artifact can say otherwise.
+function portNotNat(ctx: LintContext, s: LintContext["services"][number], rs: RealServer, path: string): Diagnostic[] {
+  const network = ctx.doc.cluster.network;
+  if (network === "nat" || rs.port === undefined || rs.port === s.vs.port) return [];
+  return [diagnostic("REAL_SERVER_PORT_NOT_NAT", `${path}.port`,
+    `real server ${rs.name} has port ${rs.port} but virtual server ${s.vs.name} listens on ${s.vs.port}; ${network === "direct" ? "direct routing" : "tunnelling"} cannot change the destination port (allowed: leave it empty or ${s.vs.port}, or use NAT)`)];
+}
+
+/** REAL_SERVER_FAMILY_MISMATCH, REAL_SERVER_PORT_NOT_NAT, NO_REAL_SERVERS and REAL_SERVER_QUIESCED. */
 export function checkRealServers(ctx: LintContext): Diagnostic[] {
   const tunnel = ctx.doc.cluster.network === "tunnel";
   return ctx.services.flatMap((s) => {
@@ -37,6 +46,7 @@ export function checkRealServers(ctx: LintContext): Diagnostic[] {
         out.push(diagnostic("REAL_SERVER_FAMILY_MISMATCH", `${path}.address`,
           `real server ${rs.name} is IPv${familyOf(rs.address)} but VIP ${s.vip} is IPv${s.family}; only tunnelling can mix families`));
       }
+      out.push(...portNotNat(ctx, s, rs, path));
       if (s.vs.active && rs.active && rs.weight === 0) {
         out.push(diagnostic("REAL_SERVER_QUIESCED", `${path}.weight`, `real server ${rs.name} is active with weight 0: quiesced, it takes no new connections`));
       }
@@ -46,32 +56,4 @@ export function checkRealServers(ctx: LintContext): Diagnostic[] {
     }
     return out;
   });
-}
-
-/** LVS_CF_IPV6 and LVS_CF_SCHEDULER: what Piranha's lvs.cf leaves out or cannot express. */
-export function checkLvsCf(ctx: LintContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const c = ctx.doc.cluster;
-  const addresses: [string, string | undefined][] = [
-    ["cluster.primary.publicIp", c.primary.publicIp], ["cluster.primary.privateIp", c.primary.privateIp],
-    ["cluster.backup.publicIp", c.backup?.publicIp], ["cluster.backup.privateIp", c.backup?.privateIp],
-    ["cluster.natRouter.ip", c.natRouter?.ip],
-  ];
-  for (const [path, a] of addresses) {
-    if (a !== undefined && familyOf(a) === 6) out.push(diagnostic("LVS_CF_IPV6", path, `${a} is IPv6; lvs.cf leaves it out`));
-  }
-  for (const s of ctx.services) {
-    if (s.family === 6) {
-      out.push(diagnostic("LVS_CF_IPV6", vsPath(s.index, "vip"), `virtual server ${s.vs.name} is IPv6; lvs.cf leaves it out`));
-      continue;
-    }
-    s.vs.realServers.forEach((rs, i) => {
-      if (familyOf(rs.address) === 6) out.push(diagnostic("LVS_CF_IPV6", vsPath(s.index, `realServers[${i}].address`), `real server ${rs.name} is IPv6; lvs.cf leaves it out`));
-    });
-    if (!LVS_CF_SCHEDULERS.includes(s.vs.scheduler)) {
-      out.push(diagnostic("LVS_CF_SCHEDULER", vsPath(s.index, "scheduler"),
-        `scheduler ${s.vs.scheduler} is not one Piranha knows (${LVS_CF_SCHEDULERS.join(", ")}); lvs.cf would be refused by pulse`));
-    }
-  }
-  return out;
 }

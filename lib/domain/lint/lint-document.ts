@@ -1,6 +1,8 @@
 import type { LvsDocument } from "../schema/document";
 import { checkBundleOverlap, checkBundlePorts, checkFtp, checkMarkUse, checkUnusedBundles } from "./check-bundles";
-import { checkLvsCf, checkNames, checkNatRouter, checkRealServers } from "./check-cluster";
+import { checkNames, checkNatRouter, checkRealServers } from "./check-cluster";
+import { checkKeepalivedMonitor, checkKeepalivedVrrp, checkLvsCfHealth, checkScripts } from "./check-director";
+import { checkLvsCf } from "./check-lvs-cf";
 import { checkDuplicateServices, checkMarkBundles, checkShadowed, checkSharedMarks, checkSplitPersistence } from "./check-services";
 import type { Diagnostic, Severity } from "./codes";
 import { lintContext, type LintContext } from "./context";
@@ -8,6 +10,7 @@ import { lintContext, type LintContext } from "./context";
 const CHECKS: ((ctx: LintContext) => Diagnostic[])[] = [
   checkNatRouter, checkNames, checkMarkUse, checkBundleOverlap, checkMarkBundles, checkSharedMarks, checkDuplicateServices,
   checkRealServers, checkUnusedBundles, checkShadowed, checkSplitPersistence, checkFtp, checkLvsCf, checkBundlePorts,
+  checkLvsCfHealth, checkKeepalivedMonitor, checkKeepalivedVrrp, checkScripts,
 ];
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -9,7 +9,10 @@ export interface IpvsRealServer {
   name: string;
   address: string;
   family: Family;
+  /** Port IPVS forwards to (port services only): the real server's under NAT, else the service's. */
   port?: number;
+  /** Port the default health check probes: the forwarding port, or the service port for fwmark services. */
+  checkPort: number;
   weight: number;
 }
 
@@ -63,7 +66,7 @@ function deriveServices(doc: LvsDocument): IpvsService[] {
     const existing = byKey.get(key);
     if (existing) {
       existing.virtualServers.push(vs);
-      mergeRealServers(existing, vs);
+      mergeRealServers(existing, vs, doc.cluster.network);
       continue;
     }
     const service: IpvsService = {
@@ -80,7 +83,7 @@ function deriveServices(doc: LvsDocument): IpvsService[] {
       virtualServers: [vs],
       realServers: [],
     };
-    mergeRealServers(service, vs);
+    mergeRealServers(service, vs, doc.cluster.network);
     byKey.set(key, service);
   }
   return [...byKey.values()];
@@ -91,12 +94,19 @@ function persistencePrefix(vs: VirtualServer, family: Family): { persistencePref
   return mask === undefined ? {} : { persistencePrefix: maskPrefix(mask, family) };
 }
 
-function mergeRealServers(service: IpvsService, vs: VirtualServer): void {
+// Only NAT rewrites the destination port; direct routing and tunnelling deliver
+// the packet unchanged, so a real-server port there is the service's (lint
+// reports a different one as REAL_SERVER_PORT_NOT_NAT) and every renderer agrees.
+function mergeRealServers(service: IpvsService, vs: VirtualServer, network: NetworkType): void {
   for (const rs of vs.realServers.filter((r) => r.active)) {
     const address = canonicalAddress(rs.address);
+    const forwardPort = network === "nat" ? (rs.port ?? vs.port) : vs.port;
     // IPVS keeps the packet's own port for fwmark services; a real server port only applies to port services.
-    const port = service.kind === "port" ? (rs.port ?? vs.port) : undefined;
+    const port = service.kind === "port" ? forwardPort : undefined;
     if (service.realServers.some((r) => r.address === address && r.port === port)) continue;
-    service.realServers.push({ name: rs.name, address, family: familyOf(rs.address), ...(port === undefined ? {} : { port }), weight: rs.weight });
+    service.realServers.push({
+      name: rs.name, address, family: familyOf(rs.address), ...(port === undefined ? {} : { port }),
+      checkPort: port ?? vs.port, weight: rs.weight,
+    });
   }
 }

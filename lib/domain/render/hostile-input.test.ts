@@ -10,9 +10,10 @@ const base = loadFixtures().find((f) => f.name === "manual-nat")!.raw;
 
 // Every field that accepts text. "strict" fields must either reject the value or
 // accept only grammar tokens; free text may only surface inside comments; health
-// strings only inside lvs.cf's quoted values.
-type Kind = "strict" | "comment" | "health";
-const FIELDS: [path: (string | number)[], kind: Kind][] = [
+// strings only inside lvs.cf's quoted values; URL paths only inside keepalived's
+// quoted `path`.
+type Kind = "strict" | "comment" | "health" | "url";
+const FIELDS: [path: (string | number)[], kind: Kind, check?: Record<string, unknown>][] = [
   [["cluster", "name"], "strict"], [["cluster", "primary", "publicIp"], "strict"], [["cluster", "primary", "privateIp"], "strict"],
   [["cluster", "natRouter", "ip"], "strict"], [["cluster", "natRouter", "netmask"], "strict"], [["cluster", "natRouter", "device"], "strict"],
   [["cluster", "backup", "publicIp"], "strict"], [["cluster", "network"], "strict"],
@@ -24,10 +25,16 @@ const FIELDS: [path: (string | number)[], kind: Kind][] = [
   [["virtualServers", 0, "monitor", "send"], "health"], [["virtualServers", 0, "monitor", "expect"], "health"],
   [["virtualServers", 0, "monitor", "sendProgram"], "strict"],
   [["virtualServers", 0, "realServers", 0, "name"], "strict"], [["virtualServers", 0, "realServers", 0, "address"], "strict"],
+  [["virtualServers", 0, "healthCheck", "path"], "url", { type: "http" }],
+  [["virtualServers", 0, "healthCheck", "script"], "strict", { type: "misc" }],
+  [["virtualServers", 0, "healthCheck", "dnsName"], "strict", { type: "dns" }],
+  [["virtualServers", 0, "healthCheck", "digest"], "strict", { type: "https" }],
+  [["cluster", "vrrp", "interface"], "strict"],
 ];
 
-function withField(path: (string | number)[], value: string): unknown {
+function withField(path: (string | number)[], value: string, check?: Record<string, unknown>): unknown {
   const doc = structuredClone(base) as Record<string | number, unknown>;
+  if (check) ((doc.virtualServers as Record<string, unknown>[])[0]!).healthCheck = { ...check };
   let node = doc;
   for (const key of path.slice(0, -1)) {
     node[key] ??= {};
@@ -43,10 +50,10 @@ const isComment = (line: string) => /^\s*[#!]/.test(line);
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
 describe("hostile text in every field", () => {
-  for (const [path, kind] of FIELDS) {
+  for (const [path, kind, check] of FIELDS) {
     it(`${pathText(path)} is rejected or inert`, () => {
       fc.assert(fc.property(hostileText(CANARY), (value) => {
-        const r = parseDocument(withField(path, value));
+        const r = parseDocument(withField(path, value, check));
         if (!r.ok) {
           expect(r.issues.some((i) => i.path.startsWith(pathText(path)))).toBe(true);
           return;
@@ -57,6 +64,10 @@ describe("hostile text in every field", () => {
             expect(line).not.toMatch(CONTROL);
             if (!line.includes(CANARY)) continue;
             if (kind === "comment") expect(isComment(line), `${artifact.format}: ${line}`).toBe(true);
+            if (kind === "url") {
+              expect(["keepalived", "keepalived-backup"]).toContain(artifact.format);
+              expect(line).toMatch(/^\t{4}path "[^"\\ #]*"$/);
+            }
             if (kind === "health") {
               expect(artifact.format).toBe("lvs.cf");
               expect(line).toMatch(/^ {5}(send|expect) = "(?:[^"\\]|\\[^"])*"$/);

@@ -4,7 +4,7 @@ export { renderInstallScript } from "./render-install-script";
 export { renderIptables } from "./render-iptables";
 export { renderIp6tablesRestore, renderIptablesRestore } from "./render-iptables-restore";
 export { renderIpvsadm } from "./render-ipvsadm";
-export { renderKeepalived } from "./render-keepalived";
+export { renderKeepalived, renderKeepalivedBackup } from "./render-keepalived";
 export { renderLvsCf } from "./render-lvs-cf";
 export { renderNftables, NFT_TABLE } from "./render-nftables";
 export { renderRealServer } from "./render-real-server";

@@ -3,18 +3,13 @@ import { renderInstallScript } from "./render-install-script";
 import { renderIptables } from "./render-iptables";
 import { renderIp6tablesRestore, renderIptablesRestore } from "./render-iptables-restore";
 import { renderIpvsadm } from "./render-ipvsadm";
-import { renderKeepalived } from "./render-keepalived";
+import { renderKeepalived, renderKeepalivedBackup } from "./render-keepalived";
 import { renderLvsCf } from "./render-lvs-cf";
 import { renderNftables } from "./render-nftables";
 import { renderRealServer } from "./render-real-server";
+import { FORMAT_NAMES, type FormatName } from "./format-names";
 
-/** Every artifact format name, in display order. */
-export const FORMAT_NAMES = [
-  "iptables", "install-script", "iptables-restore", "ip6tables-restore", "nftables", "lvs.cf", "keepalived", "ipvsadm", "real-server",
-] as const;
-
-/** An artifact format name. */
-export type FormatName = (typeof FORMAT_NAMES)[number];
+export { FORMAT_NAMES, type FormatName };
 
 /** What the preview, downloads and CLI need to know about a format. */
 export interface FormatInfo {
@@ -36,7 +31,11 @@ export const FORMATS: readonly FormatInfo[] = [
   { name: "ip6tables-restore", title: "ip6tables-restore file (IPv6)", filename: "ip6tables", mediaType: TEXT, render: renderIp6tablesRestore },
   { name: "nftables", title: "nftables ruleset", filename: "lvs-console.nft", mediaType: TEXT, render: renderNftables },
   { name: "lvs.cf", title: "Piranha lvs.cf", filename: "lvs.cf", mediaType: TEXT, render: renderLvsCf },
-  { name: "keepalived", title: "keepalived.conf", filename: "keepalived.conf", mediaType: TEXT, render: renderKeepalived },
+  { name: "keepalived", title: "keepalived.conf (primary)", filename: "keepalived.conf", mediaType: TEXT, render: renderKeepalived },
+  {
+    name: "keepalived-backup", title: "keepalived.conf (backup)", filename: "keepalived-backup.conf", mediaType: TEXT,
+    render: renderKeepalivedBackup,
+  },
   { name: "ipvsadm", title: "ipvsadm-restore rules", filename: "ipvsadm.rules", mediaType: TEXT, render: renderIpvsadm },
   { name: "real-server", title: "Real-server setup script", filename: "real-server.sh", mediaType: SHELL, render: renderRealServer },
 ];

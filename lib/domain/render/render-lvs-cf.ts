@@ -1,4 +1,6 @@
-import { familyOf, canonicalAddress } from "../model/address";
+import { familyOf, canonicalAddress, parseHostPort } from "../model/address";
+import { isMaskUnset } from "../model/vip";
+import type { NetworkType } from "../schema/cluster";
 import type { LvsDocument } from "../schema/document";
 import type { RealServer } from "../schema/real-server";
 import type { VirtualServer } from "../schema/virtual-server";
@@ -34,8 +36,10 @@ function globalLines(doc: LvsDocument): string[] {
 
 // One multi-line string per real server: a 10,000-service cluster has 100,000
 // of them, and a string per line (plus the arrays around them) doubled the garbage.
-function serverBlock(rs: RealServer): string {
-  const port = rs.port === undefined ? "" : `\n         port = ${rs.port}`;
+// Only NAT changes the destination port: under direct routing and tunnelling
+// the port written is the service's, as ipvsadm and keepalived write it.
+function serverBlock(rs: RealServer, vs: VirtualServer, network: NetworkType): string {
+  const port = rs.port === undefined ? "" : `\n         port = ${network === "nat" ? rs.port : vs.port}`;
   return `     server ${rs.name} {\n         address = ${canonicalAddress(rs.address)}\n         active = ${flag(rs.active)}${port}\n         weight = ${rs.weight}\n     }`;
 }
 
@@ -52,13 +56,28 @@ function monitorLines(vs: VirtualServer): string[] {
   ];
 }
 
-function virtualBlock(vs: VirtualServer): string[] {
+// pulse's own default when vip_nmask is absent or 0.0.0.0 is to bring the VIP
+// up without a netmask, so a mask the operator did not give is not written.
+function vipMaskLines(vs: VirtualServer): string[] {
+  return isMaskUnset(vs.vipNetmask, 4) ? [] : [`     vip_nmask = ${vs.vipNetmask}`];
+}
+
+// lvsd adds the sorry server on the virtual server's own port; lint reports a
+// sorry server lvs.cf cannot say (IPv6, another port) as LVS_CF_SORRY_SERVER.
+function sorryLines(vs: VirtualServer): string[] {
+  const sorry = vs.sorryServer === undefined ? null : parseHostPort(vs.sorryServer);
+  return sorry && sorry.address.family === 4 ? [`     sorry_server = ${sorry.address.canonical}`] : [];
+}
+
+// The parser requires `address = IP DEVICE`; without a device the line is
+// written as the operator left it and lint reports LVS_CF_NO_DEVICE.
+function virtualBlock(vs: VirtualServer, network: NetworkType): string[] {
   const p = vs.persistence;
   return [
     `virtual ${vs.name} {`,
     `     active = ${flag(vs.active)}`,
     `     address = ${canonicalAddress(vs.vip)}${vs.device === undefined ? "" : ` ${vs.device}`}`,
-    `     vip_nmask = ${vs.vipNetmask ?? "255.255.255.255"}`,
+    ...vipMaskLines(vs),
     ...(vs.firewallMark === undefined ? [] : [`     fwmark = ${vs.firewallMark}`]),
     `     port = ${vs.port}`,
     ...(p && p.timeoutSeconds > 0 ? [`     persistent = ${p.timeoutSeconds}`] : []),
@@ -70,7 +89,8 @@ function virtualBlock(vs: VirtualServer): string[] {
     `     timeout = ${vs.serviceTimeoutSeconds}`,
     `     reentry = ${vs.reentrySeconds}`,
     `     quiesce_server = ${flag(vs.quiesceServer)}`,
-    ...vs.realServers.filter((rs) => isV4(rs.address)).map(serverBlock),
+    ...sorryLines(vs),
+    ...vs.realServers.filter((rs) => isV4(rs.address)).map((rs) => serverBlock(rs, vs, network)),
     "}",
   ];
 }
@@ -79,5 +99,5 @@ function virtualBlock(vs: VirtualServer): string[] {
 // IPv6 virtual and real servers are left out (lint reports LVS_CF_IPV6).
 /** Piranha/pulse lvs.cf for the IPv4 part of the cluster. */
 export function renderLvsCf(doc: LvsDocument): string {
-  return toText([...globalLines(doc), ...doc.virtualServers.filter((vs) => isV4(vs.vip)).map((vs) => virtualBlock(vs).join("\n"))]);
+  return toText([...globalLines(doc), ...doc.virtualServers.filter((vs) => isV4(vs.vip)).map((vs) => virtualBlock(vs, doc.cluster.network).join("\n"))]);
 }

@@ -44,17 +44,18 @@ const HELPERS: Record<NetworkType, { name: string; lines: string[] }> = {
   },
 };
 
-// A 10,000-service cluster has 100,000 real servers, nearly all named once.
-// Hosts are kept in flat arrays (first address, first step) and only a name
-// seen again gets lists: an object and two arrays per host were most of this
+// A 10,000-service cluster has 100,000 real servers, nearly all listed once.
+// Hosts are kept in flat arrays (one slot per address) and only a host seen
+// again gets lists: an object and several arrays per host were most of this
 // renderer's garbage.
 interface Hosts {
-  names: string[];
   address: string[];
-  /** First setup step, "" when none. */
+  /** First name, first VIP and first setup step ("" when none). */
+  name: string[];
+  vip: string[];
   step: string[];
-  /** Full lists of the hosts whose name occurs more than once, by position. */
-  repeated: Map<number, { addresses: string[]; steps: string[] }>;
+  /** Full lists of the hosts listed more than once, by position. */
+  repeated: Map<number, { names: string[]; vips: string[]; steps: string[] }>;
 }
 
 const addOnce = (list: string[], item: string) => {
@@ -70,30 +71,35 @@ function hostStep(doc: LvsDocument, vipStep: string, address: string): string {
   return "";
 }
 
-function hostsByName(doc: LvsDocument): Hosts {
-  const hosts: Hosts = { names: [], address: [], step: [], repeated: new Map() };
+// Keyed by address: the same host listed as server-01 in one service and sip-01
+// in another is one machine, and it must accept every VIP it serves.
+function hostsByAddress(doc: LvsDocument): Hosts {
+  const hosts: Hosts = { address: [], name: [], vip: [], step: [], repeated: new Map() };
   const position = new Map<string, number>();
   const helper = HELPERS[doc.cluster.network].name;
   for (const vs of doc.virtualServers) {
     if (!vs.active) continue;
-    const vipStep = doc.cluster.network === "nat" ? "" : `    ${helper} ${canonicalAddress(vs.vip)} ${familyOf(vs.vip)}`;
+    const vip = canonicalAddress(vs.vip);
+    const vipStep = doc.cluster.network === "nat" ? "" : `    ${helper} ${vip} ${familyOf(vs.vip)}`;
     for (const rs of vs.realServers) {
       const address = canonicalAddress(rs.address);
       const step = hostStep(doc, vipStep, rs.address);
-      const at = position.get(rs.name);
+      const at = position.get(address);
       if (at === undefined) {
-        position.set(rs.name, hosts.names.length);
-        hosts.names.push(rs.name);
+        position.set(address, hosts.address.length);
         hosts.address.push(address);
+        hosts.name.push(rs.name);
+        hosts.vip.push(vip);
         hosts.step.push(step);
         continue;
       }
       let lists = hosts.repeated.get(at);
       if (!lists) {
-        lists = { addresses: [hosts.address[at]!], steps: hosts.step[at] === "" ? [] : [hosts.step[at]!] };
+        lists = { names: [hosts.name[at]!], vips: [hosts.vip[at]!], steps: hosts.step[at] === "" ? [] : [hosts.step[at]!] };
         hosts.repeated.set(at, lists);
       }
-      addOnce(lists.addresses, address);
+      addOnce(lists.names, rs.name);
+      addOnce(lists.vips, vip);
       addOnce(lists.steps, step);
     }
   }
@@ -101,30 +107,50 @@ function hostsByName(doc: LvsDocument): Hosts {
 }
 
 // Joined at once into one flat string: the arms otherwise survive as trees of
-// small strings until the final join.
-function caseArm(name: string, addresses: string, steps: readonly string[]): string {
+// small strings until the final join. Names and addresses are schema-checked
+// ([A-Za-z0-9_.-], hex digits and colons), so they are safe as case patterns.
+function caseArm(address: string, names: readonly string[], vips: readonly string[], steps: readonly string[], ambiguous: ReadonlySet<string>): string {
+  const patterns = [address, ...names.filter((n) => n !== address && !ambiguous.has(n))].join("|");
+  const vipList = vips.join(" ");
   return [
-    `  ${name})`,
-    `    # real server ${name} at ${addresses}`,
+    `  ${patterns})`,
+    `    # real server ${address} (${names.join(", ")}) serves VIPs ${vips.join(", ")}`,
     ...steps,
-    `    printf 'lvs-console real-server: %s is ready\\n' ${name}`,
+    `    printf 'lvs-console real-server: %s is ready for VIPs %s\\n' ${address} '${vipList}'`,
     "    ;;",
   ].join("\n");
 }
 
-/** A script each real server runs as root with its own name to accept its VIPs (or route via the NAT router). */
-export function renderRealServer(doc: LvsDocument): string {
-  const hosts = hostsByName(doc);
-  const names = hosts.names;
-  const used = hosts.step.some((s) => s !== "") || [...hosts.repeated.values()].some((l) => l.steps.length > 0);
-  const arms = names.map((name, i) => {
-    const lists = hosts.repeated.get(i);
-    if (lists) return caseArm(name, lists.addresses.join(", "), lists.steps);
-    return caseArm(name, hosts.address[i]!, hosts.step[i] === "" ? [] : [hosts.step[i]!]);
+// A name listed with two addresses (a dual-stack host, or two hosts sharing a
+// name) cannot say which host it means; the script asks for the address.
+function ambiguousNames(hosts: Hosts): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  hosts.address.forEach((address, i) => {
+    for (const name of hosts.repeated.get(i)?.names ?? [hosts.name[i]!]) byName.set(name, [...(byName.get(name) ?? []), address]);
   });
+  return new Map([...byName].filter(([, addresses]) => addresses.length > 1));
+}
+
+function ambiguousArm(name: string, addresses: readonly string[]): string {
+  return [`  ${name})`, `    die "real-server name ${name} is used by ${addresses.join(", ")}; run once with each address"`, "    ;;"].join("\n");
+}
+
+/** A script each real server runs as root with its address (or a name) to accept its VIPs (or route via the NAT router). */
+export function renderRealServer(doc: LvsDocument): string {
+  const hosts = hostsByAddress(doc);
+  const ambiguous = ambiguousNames(hosts);
+  const skip = new Set(ambiguous.keys());
+  const used = hosts.step.some((s) => s !== "") || [...hosts.repeated.values()].some((l) => l.steps.length > 0);
+  const arms = hosts.address.map((address, i) => {
+    const lists = hosts.repeated.get(i);
+    if (lists) return caseArm(address, lists.names, lists.vips, lists.steps, skip);
+    return caseArm(address, [hosts.name[i]!], [hosts.vip[i]!], hosts.step[i] === "" ? [] : [hosts.step[i]!], skip);
+  });
+  arms.push(...[...ambiguous].map(([name, addresses]) => ambiguousArm(name, addresses)));
+  const choices = hosts.address.length > 0 ? hosts.address.join(" ") : "(no real servers)";
   return toText([
     "#!/usr/bin/env bash",
-    ...bannerLines("#", doc, `Real-server setup for ${doc.cluster.network} forwarding; run as root: real-server.sh NAME`),
+    ...bannerLines("#", doc, `Real-server setup for ${doc.cluster.network} forwarding; run as root: real-server.sh ADDRESS (or a real-server name)`),
     "set -euo pipefail",
     "",
     "die() {",
@@ -138,7 +164,7 @@ export function renderRealServer(doc: LvsDocument): string {
     'case "${1:-}" in',
     ...arms,
     "  *)",
-    `    die "usage: real-server.sh NAME, where NAME is one of: ${names.length > 0 ? names.join(" ") : "(no real servers)"}"`,
+    `    die "usage: real-server.sh ADDRESS, where ADDRESS is one of: ${choices} (or one of their real-server names)"`,
     "    ;;",
     "esac",
   ]);

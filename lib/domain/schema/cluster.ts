@@ -57,7 +57,7 @@ export const vrrpSchema = strictObject({
   preempt: z.boolean().default(true),
   /** advert_int; default: the heartbeat interval. Independent of the health-check interval. */
   advertSeconds: secondsSchema(1, 255).optional(),
-  /** Interface VRRP adverts use; default: the first virtual server's device. */
+  /** Interface VRRP adverts use; default: the first active virtual server's device, else the NAT router's. */
   interface: deviceSchema.optional(),
 }).superRefine((v, ctx) => {
   if (v.priorityBackup >= v.priorityPrimary) {

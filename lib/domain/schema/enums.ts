@@ -13,12 +13,12 @@ export const BUNDLE_PRESETS = [
   { id: "ftp", label: "FTP", mark: 21, name: "ftp", protocol: "tcp", ports: ["21", "10000-20000"] },
 ] as const;
 
-/** IPVS schedulers; the last three are not known to Piranha's lvs.cf. */
+/** IPVS schedulers; sed, nq, fo, ovf and mh are refused by Piranha's lvs.cf parser. */
 export const SCHEDULERS = ["rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq", "fo", "ovf", "mh"] as const;
 /** IPVS scheduler name. */
 export type Scheduler = (typeof SCHEDULERS)[number];
-/** Schedulers Piranha's pulse/nanny accept. */
-export const LVS_CF_SCHEDULERS: readonly Scheduler[] = ["rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq"];
+/** Schedulers Piranha's lvs.cf parser accepts (lvsconfig.c of piranha 0.8.6); any other stops pulse. */
+export const LVS_CF_SCHEDULERS: readonly Scheduler[] = ["rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh"];
 /** Protocols of a virtual server. */
 export const SERVICE_PROTOCOLS = ["tcp", "udp"] as const;
 /** Load monitors of Piranha. */

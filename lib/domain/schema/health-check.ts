@@ -50,7 +50,7 @@ export const healthCheckSchema = strictObject({
   path: httpPathSchema.optional(),
   statusCode: intInRange(100, 599).optional(),
   digest: digestSchema.optional(),
-  /** misc: the program keepalived runs as root (%h is not expanded by keepalived). */
+  /** misc: the program keepalived runs as root; %h becomes each real server's address in the rendered file. */
   script: sendProgramSchema.optional(),
   dnsName: dnsNameSchema.optional(),
   dnsType: closedEnum(DNS_QUERY_TYPES).optional(),

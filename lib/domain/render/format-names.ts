@@ -1,0 +1,10 @@
+// Format names alone, free of any renderer, so lint can name the artifact a
+// diagnostic is about without importing the renderers.
+/** Every artifact format name, in display order. */
+export const FORMAT_NAMES = [
+  "iptables", "install-script", "iptables-restore", "ip6tables-restore", "nftables", "lvs.cf", "keepalived", "keepalived-backup", "ipvsadm",
+  "real-server",
+] as const;
+
+/** An artifact format name. */
+export type FormatName = (typeof FORMAT_NAMES)[number];
