@@ -61,7 +61,7 @@ export function ArtifactTabs({ clusterId, documentSha256, artifacts }: {
             onClick={() => void open(i)}
           >
             {a.title}
-            {a.changed ? " •" : ""}
+            {a.withheld.length > 0 ? " (withheld)" : a.changed ? " •" : ""}
           </button>
         ))}
       </div>
@@ -72,6 +72,12 @@ export function ArtifactTabs({ clusterId, documentSha256, artifacts }: {
             <code>{current.filename}</code> · sha256 <code>{current.sha256}</code> ·{" "}
             {!current.exportedBefore ? "not exported before" : current.changed ? "changed since the last export" : "same as the last export"}
           </p>
+          {current.withheld.length > 0 && (
+            <div className="alert error">
+              <p>Not exported: an export leaves this file out until these errors are fixed.</p>
+              <ul>{current.withheld.map((m) => <li key={m}>{m}</li>)}</ul>
+            </div>
+          )}
           {current.changed && current.exportedBefore && (
             <label>
               <input type="checkbox" checked={showDiff} onChange={(e) => setShowDiff(e.target.checked)} /> Show the diff against the last

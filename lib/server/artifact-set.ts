@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { lintDocument, type Diagnostic } from "@/lib/domain/lint";
+import { errorsFor, lintDocument, type Diagnostic } from "@/lib/domain/lint";
 import { renderAll } from "@/lib/domain/render";
 import type { LvsDocument } from "@/lib/domain/schema";
 
@@ -11,6 +11,8 @@ export interface RenderedArtifact {
   filename: string;
   text: string;
   sha256: string;
+  /** Errors about this format alone (e.g. lvs.cf without a device): the artifact is previewed but never exported. */
+  withheld: Diagnostic[];
 }
 
 /** Everything derived from one document: the artifacts the preview shows and an export stores. */
@@ -18,6 +20,7 @@ export interface ArtifactSet {
   documentJson: string;
   documentSha256: string;
   diagnostics: Diagnostic[];
+  /** An error about every artifact: nothing may be exported. */
   blocked: boolean;
   artifacts: RenderedArtifact[];
 }
@@ -32,6 +35,9 @@ export function serializeDocument(doc: LvsDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
+// An error about one format (Piranha refuses the scheduler, lvs.cf needs a
+// device) withholds that artifact only: a keepalived router must not be held
+// hostage by an lvs.cf it will never run.
 // The preview and the export both come through here, so what was previewed is
 // byte for byte what an export stores and a download serves.
 /** Lints and renders every artifact of a document. */
@@ -40,12 +46,13 @@ export function buildArtifactSet(doc: LvsDocument): ArtifactSet {
   const diagnostics = lintDocument(doc);
   const artifacts = renderAll(doc).map((a) => ({
     format: a.format, title: a.title, filename: a.filename, text: a.text, sha256: sha256(a.text),
+    withheld: errorsFor(diagnostics, a.format).filter((d) => d.artifacts !== undefined),
   }));
   return {
     documentJson,
     documentSha256: sha256(documentJson),
     diagnostics,
-    blocked: diagnostics.some((d) => d.severity === "error"),
+    blocked: diagnostics.some((d) => d.severity === "error" && d.artifacts === undefined),
     artifacts,
   };
 }

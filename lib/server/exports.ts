@@ -16,7 +16,7 @@ export type ExportOutcome =
   | { status: "stale"; message: string }
   | { status: "not-found" };
 
-/** Stores an immutable snapshot of a cluster: document, every artifact and their sha256; refuses on lint errors. */
+/** Stores an immutable snapshot of a cluster: document, every artifact without errors and their sha256; refuses on errors about every artifact. */
 export async function createExport(request: ExportRequest): Promise<ExportOutcome> {
   const user = await requirePermission("export.create");
   return db.$transaction(async (tx) => {
@@ -29,7 +29,9 @@ export async function createExport(request: ExportRequest): Promise<ExportOutcom
         message: "The configuration changed after this preview was made. Review the new preview, then export again.",
       } as const;
     }
-    if (set.blocked) return { status: "blocked", diagnostics: set.diagnostics.filter((d) => d.severity === "error") } as const;
+    if (set.blocked) return { status: "blocked", diagnostics: set.diagnostics.filter((d) => d.severity === "error" && d.artifacts === undefined) } as const;
+    const exported = set.artifacts.filter((a) => a.withheld.length === 0);
+    const withheld = set.artifacts.filter((a) => a.withheld.length > 0);
     const last = await findLastExport(request.clusterId, tx);
     if (last && last.documentSha256 === set.documentSha256) return { status: "unchanged", export: toExportSummary(last) } as const;
     const created = await tx.export.create({
@@ -41,7 +43,7 @@ export async function createExport(request: ExportRequest): Promise<ExportOutcom
         comment: request.comment,
         document: set.documentJson,
         documentSha256: set.documentSha256,
-        artifacts: { create: set.artifacts.map((a) => ({ format: a.format, filename: a.filename, content: a.text, sha256: a.sha256 })) },
+        artifacts: { create: exported.map((a) => ({ format: a.format, filename: a.filename, content: a.text, sha256: a.sha256 })) },
       },
     });
     await auditChange(tx, user, {
@@ -53,7 +55,8 @@ export async function createExport(request: ExportRequest): Promise<ExportOutcom
         serialNo: created.serialNo,
         comment: created.comment,
         documentSha256: set.documentSha256,
-        artifacts: Object.fromEntries(set.artifacts.map((a) => [a.filename, a.sha256])),
+        artifacts: Object.fromEntries(exported.map((a) => [a.filename, a.sha256])),
+        ...(withheld.length > 0 ? { withheld: Object.fromEntries(withheld.map((a) => [a.filename, a.withheld.map((d) => d.code)])) } : {}),
       },
     });
     return { status: "created", export: toExportSummary(created) } as const;

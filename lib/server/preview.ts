@@ -21,6 +21,8 @@ export interface ArtifactPreview {
   diff: string | null;
   exportedBefore: boolean;
   changed: boolean;
+  /** Messages of the errors that keep this artifact out of an export (empty when it is exported). */
+  withheld: string[];
 }
 
 /** Summary of the export the preview compares against. */
@@ -96,6 +98,7 @@ async function computePreview(clusterId: number): Promise<ClusterPreview | null>
     const before = previous.get(a.format);
     return {
       ...a,
+      withheld: a.withheld.map((d) => `${d.code}: ${d.message}`),
       diff: before === undefined || before === a.text ? null : unifiedDiff(a.filename, before, a.text),
       exportedBefore: before !== undefined,
       changed: before !== a.text,
