@@ -56,6 +56,12 @@ export function archiveReadme(meta: ArchiveMeta, files: readonly ArchiveFile[]):
     "   `ipvsadm-restore < FILE`; for direct routing, apply the real-server",
     "   snippet on every real server.",
     "",
+    "5. Prepare each router once, as root: router-setup.sh turns on packet",
+    "   forwarding for NAT, loads ip_vs (and ip_vs_ftp for FTP under NAT) at boot",
+    "   and enables the balancing daemon and the saved-rule restore at boot.",
+    "   Running it again changes nothing:",
+    "     bash router-setup.sh",
+    "",
   ].join("\n");
 }
 

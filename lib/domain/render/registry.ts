@@ -7,10 +7,11 @@ import { renderKeepalived } from "./render-keepalived";
 import { renderLvsCf } from "./render-lvs-cf";
 import { renderNftables } from "./render-nftables";
 import { renderRealServer } from "./render-real-server";
+import { renderRouterSetup } from "./render-router-setup";
 
 /** Every artifact format name, in display order. */
 export const FORMAT_NAMES = [
-  "iptables", "install-script", "iptables-restore", "ip6tables-restore", "nftables", "lvs.cf", "keepalived", "ipvsadm", "real-server",
+  "iptables", "install-script", "iptables-restore", "ip6tables-restore", "nftables", "lvs.cf", "keepalived", "ipvsadm", "real-server", "router-setup",
 ] as const;
 
 /** An artifact format name. */
@@ -39,6 +40,7 @@ export const FORMATS: readonly FormatInfo[] = [
   { name: "keepalived", title: "keepalived.conf", filename: "keepalived.conf", mediaType: TEXT, render: renderKeepalived },
   { name: "ipvsadm", title: "ipvsadm-restore rules", filename: "ipvsadm.rules", mediaType: TEXT, render: renderIpvsadm },
   { name: "real-server", title: "Real-server setup script", filename: "real-server.sh", mediaType: SHELL, render: renderRealServer },
+  { name: "router-setup", title: "Router setup script", filename: "router-setup.sh", mediaType: SHELL, render: renderRouterSetup },
 ];
 
 /** True when the text names a known format. */
