@@ -1,5 +1,6 @@
 import "server-only";
-import type { VrrpSettings } from "@/lib/domain/schema";
+import { vrrpRouterId } from "@/lib/domain/render/keepalived-vrrp";
+import { vrrpSchema, type VrrpSettings } from "@/lib/domain/schema";
 import type { GlobalSettings, GlobalSettingsInput, Redundancy, RedundancyInput } from "@/lib/forms/cluster-forms";
 import type { Cluster, Prisma } from "@/lib/generated/prisma/client";
 import { requirePermission } from "./auth/permissions";
@@ -14,6 +15,17 @@ export interface ClusterSettingsDetail {
   serialNo: number;
   globalSettings: GlobalSettingsInput;
   redundancy: RedundancyInput;
+  /** What an unset router pair renders with, for the form's hints and first values. */
+  vrrpDefaults: VrrpDefaults;
+}
+
+/** The router pair's effective defaults: schema defaults plus the derived router id and advert interval. */
+export interface VrrpDefaults {
+  routerId: number;
+  advertSeconds: number;
+  priorityPrimary: number;
+  priorityBackup: number;
+  preempt: boolean;
 }
 
 const str = (v: string | null) => v ?? undefined;
@@ -67,6 +79,7 @@ function toDetail(c: Cluster): ClusterSettingsDetail {
       syncDaemon: c.syncDaemon,
       vrrp: toVrrp(c),
     },
+    vrrpDefaults: { ...vrrpSchema.parse({}), routerId: vrrpRouterId(c.name), advertSeconds: c.heartbeatInterval },
   };
 }
 
