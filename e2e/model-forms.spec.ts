@@ -96,7 +96,7 @@ test.describe("operator", () => {
     await edit.getByLabel("Check script").fill("/usr/local/bin/check-web");
     await edit.getByRole("button", { name: "Save virtual server" }).click();
     await expect(page.locator("#f-healthCheck-script-error")).toContainText("only an admin may set or change it");
-    await expect(edit.getByRole("status")).toContainText("Nothing was saved");
+    await expect(edit.getByRole("alert")).toContainText("Nothing was saved");
     const url = new URL(page.url()).pathname;
     const id = Number(url.split("/").pop());
     expect(await callAction(page, url, "updateVirtualServerAction", [id, 999, { name: "web", vip: "203.0.113.30", port: 80, monitor: { sendProgram: "/bin/sh -c id" } }]))
