@@ -115,13 +115,16 @@ describe.runIf(ready)("router setup script in a network namespace with a staged 
     });
   });
 
-  it("warns when the saved rules lack the firewall marks", () => {
+  it.each([
+    ["no console chain", "*filter\nCOMMIT\n"],
+    ["the marks but not the active-FTP masquerade", renderIptablesRestore(fixture("protocol-both"))],
+  ])("warns when the saved rules hold %s", (_, saved) => {
     withScratch((dir) => {
       const root = join(dir, "root");
-      stageRoot(root, ["keepalived", "netfilter-persistent"], { "etc/keepalived/keepalived.conf": "# stand-in\n", "etc/iptables/rules.v4": "*filter\nCOMMIT\n" });
+      stageRoot(root, ["keepalived", "netfilter-persistent"], { "etc/keepalived/keepalived.conf": "# stand-in\n", "etc/iptables/rules.v4": saved });
       const r = runSetup(fresh(), root, fixture("manual-nat"));
       expect(r.status).toBe(0);
-      expect(r.stderr).toMatch(/\/etc\/iptables\/rules\.v4 lacks the firewall marks: install the iptables-restore file there/);
+      expect(r.stderr).toMatch(/\/etc\/iptables\/rules\.v4 lacks the console's chains: run netfilter-persistent save after the install script, or merge/);
     });
   });
 

@@ -13,15 +13,20 @@ const parse = (input: unknown): LvsDocument => {
   return r.doc;
 };
 
-// Every script the renderer can produce, whatever the document: all 32 combinations of needs.
+// Every script the renderer can produce, whatever the document: each combination of needs.
+const CHAIN_SETS = [[], ["LVS-CONSOLE-MARKS"], ["LVS-CONSOLE-MARKS", "LVS-CONSOLE-FTP"]];
 function everyNeeds(): RouterNeeds[] {
   const out: RouterNeeds[] = [];
-  for (let bits = 0; bits < 32; bits++) {
+  for (let bits = 0; bits < 8; bits++) {
     const on = (i: number) => (bits & (1 << i)) !== 0;
-    out.push({
-      ipv4Forwarding: on(0), ipv6Forwarding: on(1), modules: on(2) ? ["ip_vs", "ip_vs_ftp"] : ["ip_vs"],
-      savedRules: { ipv4: on(3), ipv6: on(4) },
-    });
+    for (const v4 of CHAIN_SETS) {
+      for (const v6 of CHAIN_SETS) {
+        out.push({
+          ipv4Forwarding: on(0), ipv6Forwarding: on(1), modules: on(2) ? ["ip_vs", "ip_vs_ftp"] : ["ip_vs"],
+          savedChains: { 4: v4, 6: v6 },
+        });
+      }
+    }
   }
   return out;
 }
@@ -29,11 +34,13 @@ function everyNeeds(): RouterNeeds[] {
 describe("router-setup", () => {
   it("asks for exactly what the manuals need per fixture", () => {
     expect(routerNeeds(fixture("manual-nat"))).toEqual({
-      ipv4Forwarding: true, ipv6Forwarding: false, modules: ["ip_vs", "ip_vs_ftp"], savedRules: { ipv4: true, ipv6: false },
+      ipv4Forwarding: true, ipv6Forwarding: false, modules: ["ip_vs", "ip_vs_ftp"],
+      savedChains: { 4: ["LVS-CONSOLE-MARKS", "LVS-CONSOLE-FTP"], 6: [] },
     });
     expect(routerNeeds(fixture("protocol-both"))).toMatchObject({ ipv4Forwarding: true, ipv6Forwarding: true, modules: ["ip_vs"] });
     expect(routerNeeds(fixture("direct-routing"))).toMatchObject({ ipv4Forwarding: false, ipv6Forwarding: false, modules: ["ip_vs"] });
-    expect(routerNeeds(fixture("minimal")).savedRules).toEqual({ ipv4: false, ipv6: false });
+    expect(routerNeeds(fixture("protocol-both")).savedChains).toEqual({ 4: ["LVS-CONSOLE-MARKS"], 6: ["LVS-CONSOLE-MARKS"] });
+    expect(routerNeeds(fixture("minimal")).savedChains).toEqual({ 4: [], 6: [] });
   });
 
   it("property: forwarding iff NAT, ip_vs_ftp iff NAT with a tcp bundle carrying port 21", () => {

@@ -2,6 +2,7 @@ import { familyOf } from "../model/address";
 import { carriesFtp } from "../model/ftp-nat";
 import type { LvsDocument } from "../schema/document";
 import { MARK_CHAIN } from "./mangle-rules";
+import { NAT_CHAIN, masqueradeOf } from "./nat-rules";
 import { bannerLines, toText } from "./text";
 
 /** Where the script writes, relative to the root it is given. */
@@ -15,7 +16,8 @@ export interface RouterNeeds {
   ipv4Forwarding: boolean;
   ipv6Forwarding: boolean;
   modules: string[];
-  savedRules: { ipv4: boolean; ipv6: boolean };
+  /** Chains the saved rules of each family must hold (none: nothing to restore). */
+  savedChains: { 4: string[]; 6: string[] };
 }
 
 /** Derives the router's forwarding, modules and saved-rule needs from the document. */
@@ -23,13 +25,16 @@ export function routerNeeds(doc: LvsDocument): RouterNeeds {
   const nat = doc.cluster.network === "nat";
   const vips = [...doc.firewallMarks.map((b) => b.vip), ...doc.virtualServers.map((v) => v.vip)];
   const ipv6 = vips.some((vip) => familyOf(vip) === 6);
-  const marks = (family: 4 | 6) => doc.firewallMarks.some((b) => familyOf(b.vip) === family);
+  const chains = (family: 4 | 6) => [
+    ...(doc.firewallMarks.some((b) => familyOf(b.vip) === family) ? [MARK_CHAIN] : []),
+    ...(masqueradeOf(doc, family) === null ? [] : [NAT_CHAIN]),
+  ];
   return {
     // NAT routes replies back through the router; direct routing and tunnelling do not forward.
     ipv4Forwarding: nat,
     ipv6Forwarding: nat && ipv6,
     modules: nat && carriesFtp(doc) ? ["ip_vs", "ip_vs_ftp"] : ["ip_vs"],
-    savedRules: { ipv4: marks(4) || (nat && carriesFtp(doc, 4)), ipv6: marks(6) || (nat && carriesFtp(doc, 6)) },
+    savedChains: { 4: chains(4), 6: chains(6) },
   };
 }
 
@@ -108,9 +113,14 @@ const LIBRARY = [
   '  say "$1 starts at boot"',
   "}",
   "",
-  "# has_chain FILE: the saved rules contain the console's mark chain.",
-  "has_chain() {",
-  `  [[ -f \${ROOT}$1 ]] && grep -q -- '${MARK_CHAIN}' "\${ROOT}$1"`,
+  "# has_chains FILE CHAIN...: the saved rules hold each of the console's chains.",
+  "has_chains() {",
+  '  local file="${ROOT}$1" chain',
+  "  shift",
+  '  [[ -f ${file} ]] || return 1',
+  '  for chain in "$@"; do',
+  '    grep -q -- ":${chain} " "${file}" || return 1',
+  "  done",
   "}",
 ];
 
@@ -156,25 +166,25 @@ const DAEMON_SECTION = [
   "fi",
 ];
 
+const NEVER_REPLACE = "(never replace it: it holds your filter table too)";
+
 function savedRulesSection(needs: RouterNeeds): string[] {
-  if (!needs.savedRules.ipv4 && !needs.savedRules.ipv6) return ["# No firewall marks or masquerade: no saved rules to restore at boot."];
-  const families = [...(needs.savedRules.ipv4 ? ["4"] : []), ...(needs.savedRules.ipv6 ? ["6"] : [])];
-  const v6 = needs.savedRules.ipv6;
+  const { 4: v4, 6: v6 } = needs.savedChains;
+  if (v4.length === 0 && v6.length === 0) return ["# No firewall marks or masquerade: no saved rules to restore at boot."];
+  const check = (file: string, chains: string[], save: string, artifact: string) =>
+    `  has_chains ${file} ${chains.join(" ")} || warn "${file} lacks the console's chains: run ${save} after the install script, or merge the tables of the ${artifact} file into it ${NEVER_REPLACE}"`;
   return [
     "# The saved rules come back at boot: Debian's netfilter-persistent, else RHEL's iptables service.",
     "if unit_exists netfilter-persistent; then",
     "  enable_unit netfilter-persistent",
-    ...families.map((f) =>
-      `  has_chain /etc/iptables/rules.v${f} || warn "/etc/iptables/rules.v${f} lacks the firewall marks: install the ip${f === "6" ? "6" : ""}tables-restore file there (or run netfilter-persistent save after the install script)"`),
+    ...(v4.length > 0 ? [check("/etc/iptables/rules.v4", v4, "netfilter-persistent save", "iptables-restore")] : []),
+    ...(v6.length > 0 ? [check("/etc/iptables/rules.v6", v6, "netfilter-persistent save", "ip6tables-restore")] : []),
     "elif unit_exists iptables; then",
-    "  enable_unit iptables",
-    ...(needs.savedRules.ipv4
-      ? ['  has_chain /etc/sysconfig/iptables || warn "/etc/sysconfig/iptables lacks the firewall marks: install the iptables-restore file there"']
-      : []),
-    ...(v6
+    ...(v4.length > 0 ? ["  enable_unit iptables", check("/etc/sysconfig/iptables", v4, "service iptables save", "iptables-restore")] : []),
+    ...(v6.length > 0
       ? [
-        "  if unit_exists ip6tables; then enable_unit ip6tables; else warn \"the ip6tables service is missing: the IPv6 rules will not come back at boot\"; fi",
-        '  has_chain /etc/sysconfig/ip6tables || warn "/etc/sysconfig/ip6tables lacks the firewall marks: install the ip6tables-restore file there"',
+        '  if unit_exists ip6tables; then enable_unit ip6tables; else warn "the ip6tables service is missing: the IPv6 rules will not come back at boot"; fi',
+        check("/etc/sysconfig/ip6tables", v6, "service ip6tables save", "ip6tables-restore"),
       ]
       : []),
     "else",
