@@ -12,6 +12,8 @@ const { importClusterDocument, downloadClusterDocument } = await import("@/lib/s
 const { serializeDocument } = await import("@/lib/server/artifact-set");
 const { getClusterSettings, updateRedundancy } = await import("@/lib/server/cluster-settings");
 const { getVirtualServer } = await import("@/lib/server/virtual-servers");
+const { previewCluster } = await import("@/lib/server/preview");
+const { createExport, downloadExportArtifact } = await import("@/lib/server/exports");
 const { parseDocument } = await import("@/lib/domain/schema");
 const { redundancySchema } = await import("@/lib/forms/cluster-forms");
 
@@ -81,5 +83,19 @@ describe("health checks and router pairs in the database", () => {
       type: "http", port: 8080, path: "/healthz?full=1", statusCode: 200, digest: "9e107d9d372bb6826bd81d3542a419d6",
       intervalSeconds: 5, timeoutSeconds: 3, retries: 2, retryDelaySeconds: 1,
     });
+  });
+
+  it("router-setup and the active-FTP masquerade reach the preview and the export", async () => {
+    await signInAs("admin");
+    await importClusterDocument(clusterId, readFileSync("test/fixtures/documents/manual-nat.json", "utf8"));
+    const preview = (await previewCluster(clusterId))!;
+    const text = (format: string) => preview.artifacts.find((a) => a.format === format)?.text ?? "";
+    expect(text("router-setup")).toContain("ip_vs_ftp");
+    expect(text("iptables")).toContain("iptables -t nat -A POSTROUTING -p tcp -s 10.11.12.0/24 --sport 20 -j MASQUERADE");
+    const outcome = await createExport({ clusterId, comment: "router setup", previewedDocumentSha256: preview.documentSha256 });
+    expect(outcome.status).toBe("created");
+    if (outcome.status !== "created") return;
+    const file = await downloadExportArtifact(outcome.export.id, "router-setup");
+    expect(file).toMatchObject({ filename: "router-setup.sh", content: text("router-setup") });
   });
 });
