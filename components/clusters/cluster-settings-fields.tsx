@@ -30,8 +30,14 @@ export function GlobalSettingsFields() {
   );
 }
 
-/** Piranha REDUNDANCY fields. */
-export function RedundancyFields() {
+/** What an unset router pair renders with (derived on the server). */
+export interface VrrpHintDefaults {
+  routerId: number;
+  advertSeconds: number;
+}
+
+/** Piranha REDUNDANCY fields, plus keepalived's router pair (VRRP). */
+export function RedundancyFields({ vrrp }: { vrrp: VrrpHintDefaults }) {
   return (
     <>
       <section className="panel" aria-labelledby="rd-backup">
@@ -47,6 +53,17 @@ export function RedundancyFields() {
         <TextField name="heartbeat.port" type="number" label="Heartbeat runs on port" hint="UDP port of the heartbeat. Default: 539." />
         <CheckboxField name="monitorLinks" label="Monitor NIC links for failures" hint="Fail over when a network link goes down. Default: off." />
         <CheckboxField name="syncDaemon" label="Use sync daemon" hint="Share connection state with the backup. Default: off." />
+      </section>
+      <section className="panel" aria-labelledby="rd-vrrp">
+        <h2 id="rd-vrrp">Router pair (VRRP, keepalived)</h2>
+        <TextField name="vrrp.routerId" type="number" label="Virtual router ID"
+          hint={`virtual_router_id, 1-255, the same on both routers and unique on the network segment. Default: ${vrrp.routerId} (derived from the cluster name).`} />
+        <TextField name="vrrp.priorityPrimary" type="number" label="Primary priority" hint="VRRP priority of the primary (MASTER), 1-254. Default: 150." />
+        <TextField name="vrrp.priorityBackup" type="number" label="Backup priority" hint="VRRP priority of the backup, lower than the primary's. Default: 100." />
+        <CheckboxField name="vrrp.preempt" label="Primary takes the addresses back when it returns (preempt)" hint="Off: the backup keeps them until it fails (nopreempt). Default: on." />
+        <TextField name="vrrp.advertSeconds" type="number" label="Advert interval (seconds)"
+          hint={`advert_int, 1-255; independent of the health-check interval. Default: the heartbeat interval (now ${vrrp.advertSeconds}).`} />
+        <TextField name="vrrp.interface" label="VRRP interface" hint="Interface the adverts use, e.g. eth0. Default: the interface of the first virtual server's device." />
       </section>
     </>
   );

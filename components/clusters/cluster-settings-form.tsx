@@ -47,20 +47,27 @@ export function GlobalSettingsForm({ detail, canEdit }: Props) {
   );
 }
 
+// An unset router pair shows the priorities and preempt it renders with; router
+// id, advert interval and interface stay empty so their derived defaults keep applying.
+function redundancyValues(detail: ClusterSettingsDetail): RedundancyInput {
+  const { priorityPrimary, priorityBackup, preempt } = detail.vrrpDefaults;
+  return { ...detail.redundancy, vrrp: detail.redundancy.vrrp ?? { priorityPrimary, priorityBackup, preempt } };
+}
+
 /** Piranha REDUNDANCY for the selected cluster. */
 export function RedundancyForm({ detail, canEdit }: Props) {
   const router = useRouter();
   const [version, setVersion] = useState(detail.version);
-  const { form, locked, message, showResult } = usePanelForm(loadRedundancySchema, detail.redundancy as RedundancyInput);
+  const { form, locked, message, showResult } = usePanelForm(loadRedundancySchema, redundancyValues(detail));
   const { handleSubmit, reset } = form;
   const onSubmit = handleSubmit(async (values) => {
     const result = await updateRedundancyAction(detail.id, version, values);
     if (showResult(result, "Saved redundancy.")) {
-      reset(result.data.redundancy);
+      reset(redundancyValues(result.data));
       setVersion(result.data.version);
       router.refresh();
     } else if (isDetail(result.current)) {
-      reset(result.current.redundancy);
+      reset(redundancyValues(result.current));
       setVersion(result.current.version);
     }
   });
@@ -69,7 +76,7 @@ export function RedundancyForm({ detail, canEdit }: Props) {
       <form onSubmit={onSubmit} noValidate aria-label="Redundancy">
         <FormStatus message={message} />
         <fieldset disabled={locked || !canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
-          <RedundancyFields />
+          <RedundancyFields vrrp={detail.vrrpDefaults} />
         </fieldset>
         {canEdit ? <button type="submit" disabled={locked}>Save redundancy</button> : null}
       </form>

@@ -10,7 +10,7 @@ export function VirtualServerFields() {
       <TextField name="name" label="Name" hint="1-31 characters of A-Z a-z 0-9 _ . - (unique in the cluster)." />
       <CheckboxField name="active" label="Active" hint="Inactive virtual servers are kept but not rendered as running services. Default: active." />
       <TextField name="vip" label="Virtual IP Address" hint="IPv4 (203.0.113.10) or IPv6 (2001:db8::10)." />
-      <TextField name="vipNetmask" label="Virtual IP Network Mask" hint="Dotted IPv4 mask or IPv6 prefix length. Default: 255.255.255.0 (IPv4)." />
+      <TextField name="vipNetmask" label="Virtual IP Network Mask" hint="Dotted IPv4 mask or IPv6 prefix length. Default: a host mask, 255.255.255.255 (/32) or /128; 0.0.0.0 counts as not given." />
       <TextField name="device" label="Device" hint="Interface alias carrying the VIP, e.g. eth0:1. Optional." />
       <SelectField name="protocol" label="Protocol" hint="Default: tcp." options={optionsOf(SERVICE_PROTOCOLS)} />
       <TextField name="port" type="number" label="Application port" hint="1-65535; also used by health checks, e.g. 80." />
@@ -31,7 +31,7 @@ export function VirtualServerFields() {
 export function MonitoringScriptFields() {
   return (
     <>
-      <TextField name="monitor.sendProgram" label="Sending Program" hint="Absolute path plus arguments; %h is the real server. Overrides Send. Optional." />
+      <TextField name="monitor.sendProgram" label="Sending Program" hint="Absolute path plus arguments; %h is the real server. Runs as root on the router: only admins may set it. Overrides Send. Optional." />
       <TextField name="monitor.send" label="Send" hint='String sent to each real server, e.g. GET / HTTP/1.0\r\n\r\n. Optional.' />
       <TextField name="monitor.expect" label="Expect" hint="Reply that marks the real server healthy, e.g. HTTP. Optional." />
       <CheckboxField name="monitor.expectIsRegex" label="Treat expect string as a regular expression" hint="Default: off." />

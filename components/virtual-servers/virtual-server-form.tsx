@@ -9,6 +9,7 @@ import { createVirtualServerAction, updateVirtualServerAction } from "@/lib/serv
 import type { VirtualServerDetail } from "@/lib/server/virtual-servers";
 import { FormStatus } from "@/components/ui/form-status";
 import { usePanelForm } from "@/components/ui/use-panel-form";
+import { HealthCheckFields } from "./health-check-fields";
 import { MonitoringScriptFields, VirtualServerFields } from "./virtual-server-fields";
 
 type Props =
@@ -54,6 +55,10 @@ export function VirtualServerForm(props: Props) {
         <fieldset disabled={locked || !props.canEdit} className="panel">
           <legend>Monitoring scripts</legend>
           <MonitoringScriptFields />
+        </fieldset>
+        <fieldset disabled={locked || !props.canEdit} className="panel">
+          <legend>Health check (keepalived)</legend>
+          <HealthCheckFields />
         </fieldset>
         {props.canEdit ? (
           <button type="submit" disabled={locked}>{props.mode === "create" ? "Create virtual server" : "Save virtual server"}</button>

@@ -8,7 +8,7 @@ export const globalSettingsSchema = clusterSettingsSchema.pick({
 
 /** Piranha REDUNDANCY: the redundancy panel's slice of the shared cluster schema. */
 export const redundancySchema = clusterSettingsSchema.pick({
-  backup: true, heartbeat: true, monitorLinks: true, syncDaemon: true,
+  backup: true, heartbeat: true, monitorLinks: true, syncDaemon: true, vrrp: true,
 });
 
 /** A new cluster: its name and primary router, everything else defaulted. */

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { familyOf } from "@/lib/domain/model/address";
 import { parsePortSpec } from "@/lib/domain/model/ports";
 import { lvsDocumentSchema, type LvsDocument } from "@/lib/domain/schema";
-import { globalSettingsData, redundancyData } from "./cluster-settings";
+import { globalSettingsData, redundancyData, toVrrp } from "./cluster-settings";
 import { db } from "./db";
 import { maskOut, toVirtualServerData, toVirtualServerValues } from "./virtual-server-mapping";
 
@@ -40,6 +40,7 @@ export function toDocument(c: ClusterRow): LvsDocument {
       monitorLinks: c.monitorLinks,
       syncDaemon: c.syncDaemon,
       timeouts: { tcp: c.timeoutTcp, tcpfin: c.timeoutTcpFin, udp: c.timeoutUdp },
+      ...opt("vrrp", toVrrp(c)),
       serialNo: c.serialNo,
     },
     firewallMarks: c.firewallMarks.map((b) => ({

@@ -1,4 +1,6 @@
 import "server-only";
+import { deriveRouterId } from "@/lib/domain/model/vrrp";
+import { vrrpSchema, type VrrpSettings } from "@/lib/domain/schema";
 import type { GlobalSettings, GlobalSettingsInput, Redundancy, RedundancyInput } from "@/lib/forms/cluster-forms";
 import type { Cluster, Prisma } from "@/lib/generated/prisma/client";
 import { requirePermission } from "./auth/permissions";
@@ -13,9 +15,47 @@ export interface ClusterSettingsDetail {
   serialNo: number;
   globalSettings: GlobalSettingsInput;
   redundancy: RedundancyInput;
+  /** What an unset router pair renders with, for the form's hints and first values. */
+  vrrpDefaults: VrrpDefaults;
+}
+
+/** The router pair's effective defaults: schema defaults plus the derived router id and advert interval. */
+export interface VrrpDefaults {
+  routerId: number;
+  advertSeconds: number;
+  priorityPrimary: number;
+  priorityBackup: number;
+  preempt: boolean;
 }
 
 const str = (v: string | null) => v ?? undefined;
+const num = (v: number | null) => v ?? undefined;
+
+/** Stored VRRP columns → the document's cluster.vrrp (undefined when the pair was never set). */
+export function toVrrp(c: Cluster): VrrpSettings | undefined {
+  if (c.vrrpPriorityPrimary === null) return undefined;
+  const vrrp = {
+    routerId: num(c.vrrpRouterId),
+    priorityPrimary: c.vrrpPriorityPrimary,
+    priorityBackup: c.vrrpPriorityBackup ?? 100,
+    preempt: c.vrrpPreempt ?? true,
+    advertSeconds: num(c.vrrpAdvertSeconds),
+    interface: str(c.vrrpInterface),
+  };
+  return Object.fromEntries(Object.entries(vrrp).filter(([, v]) => v !== undefined)) as VrrpSettings;
+}
+
+/** The document's cluster.vrrp → its columns (all null when absent). */
+export function vrrpData(v: VrrpSettings | undefined) {
+  return {
+    vrrpRouterId: v?.routerId ?? null,
+    vrrpPriorityPrimary: v?.priorityPrimary ?? null,
+    vrrpPriorityBackup: v?.priorityBackup ?? null,
+    vrrpPreempt: v?.preempt ?? null,
+    vrrpAdvertSeconds: v?.advertSeconds ?? null,
+    vrrpInterface: v?.interface ?? null,
+  } satisfies Prisma.ClusterUpdateManyMutationInput;
+}
 
 function toDetail(c: Cluster): ClusterSettingsDetail {
   const natRouter = c.natRouterIp || c.natRouterNetmask || c.natRouterDevice
@@ -37,7 +77,9 @@ function toDetail(c: Cluster): ClusterSettingsDetail {
       heartbeat: { intervalSeconds: c.heartbeatInterval, deadAfterSeconds: c.heartbeatDeadAfter, port: c.heartbeatPort },
       monitorLinks: c.monitorLinks,
       syncDaemon: c.syncDaemon,
+      vrrp: toVrrp(c),
     },
+    vrrpDefaults: { ...vrrpSchema.parse({}), routerId: deriveRouterId(c.name), advertSeconds: c.heartbeatInterval },
   };
 }
 
@@ -86,6 +128,7 @@ export function redundancyData(input: Redundancy) {
     heartbeatPort: input.heartbeat.port,
     monitorLinks: input.monitorLinks,
     syncDaemon: input.syncDaemon,
+    ...vrrpData(input.vrrp),
   } satisfies Prisma.ClusterUpdateManyMutationInput;
 }
 

@@ -7,6 +7,7 @@ import { serializeDocument } from "./artifact-set";
 import { DataError, NotFoundError } from "./data-errors";
 import { db } from "./db";
 import { auditChange } from "./panel-audit";
+import { assertMayImportScripts } from "./script-guard";
 
 /** Largest document accepted for upload (10,000 services fit comfortably). */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
@@ -55,6 +56,7 @@ export async function importClusterDocument(clusterId: number, text: string): Pr
   return db.$transaction(async (tx) => {
     const before = await readClusterDocument(clusterId, tx);
     if (!before) throw new NotFoundError("cluster");
+    assertMayImportScripts(user, before, doc);
     const clash = await tx.cluster.findFirst({ where: { name: doc.cluster.name, NOT: { id: clusterId } }, select: { id: true } });
     if (clash) {
       throw new DataError("Another cluster already has the document's name; nothing was imported.", {

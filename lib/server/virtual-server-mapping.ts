@@ -1,6 +1,6 @@
 import "server-only";
 import { familyOf } from "@/lib/domain/model/address";
-import type { RealServer, VirtualServer } from "@/lib/domain/schema";
+import type { HealthCheck, RealServer, VirtualServer } from "@/lib/domain/schema";
 import type { RealServer as RealServerRow, VirtualServer as VirtualServerRow } from "@/lib/generated/prisma/client";
 
 /** The virtual server form's values: the shared schema's fields except the real-server list (edited row by row). */
@@ -11,6 +11,49 @@ export type VirtualServerValues = Omit<VirtualServer, "realServers">;
 export const maskOut = (mask: string | null, vip: string): string | number | undefined =>
   mask === null ? undefined : familyOf(vip) === 6 && /^\d+$/.test(mask) ? Number(mask) : mask;
 const str = (v: string | null) => v ?? undefined;
+const num = (v: number | null) => v ?? undefined;
+
+/** Drops undefined entries, so a stored object reads back with the keys it was written with. */
+export function definedOnly<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Stored health-check columns → the document's healthCheck (undefined when none is set). */
+export function toHealthCheck(v: VirtualServerRow): HealthCheck | undefined {
+  if (v.healthCheckType === null) return undefined;
+  return definedOnly({
+    type: v.healthCheckType as HealthCheck["type"],
+    port: num(v.healthCheckPort),
+    path: str(v.healthCheckPath),
+    statusCode: num(v.healthCheckStatusCode),
+    digest: str(v.healthCheckDigest),
+    script: str(v.healthCheckScript),
+    dnsName: str(v.healthCheckDnsName),
+    dnsType: str(v.healthCheckDnsType) as HealthCheck["dnsType"],
+    intervalSeconds: num(v.healthCheckInterval),
+    timeoutSeconds: num(v.healthCheckTimeout),
+    retries: num(v.healthCheckRetries),
+    retryDelaySeconds: num(v.healthCheckRetryDelay),
+  });
+}
+
+/** The document's healthCheck → its columns (all null when none is set). */
+export function healthCheckData(h: HealthCheck | undefined) {
+  return {
+    healthCheckType: h?.type ?? null,
+    healthCheckPort: h?.port ?? null,
+    healthCheckPath: h?.path ?? null,
+    healthCheckStatusCode: h?.statusCode ?? null,
+    healthCheckDigest: h?.digest ?? null,
+    healthCheckScript: h?.script ?? null,
+    healthCheckDnsName: h?.dnsName ?? null,
+    healthCheckDnsType: h?.dnsType ?? null,
+    healthCheckInterval: h?.intervalSeconds ?? null,
+    healthCheckTimeout: h?.timeoutSeconds ?? null,
+    healthCheckRetries: h?.retries ?? null,
+    healthCheckRetryDelay: h?.retryDelaySeconds ?? null,
+  };
+}
 
 /** Database row → form values. */
 export function toVirtualServerValues(v: VirtualServerRow): VirtualServerValues {
@@ -36,6 +79,7 @@ export function toVirtualServerValues(v: VirtualServerRow): VirtualServerValues 
       expectIsRegex: v.monitorExpectRegex,
       sendProgram: str(v.monitorSendProgram),
     },
+    healthCheck: toHealthCheck(v),
   };
 }
 
@@ -62,6 +106,7 @@ export function toVirtualServerData(v: VirtualServerValues) {
     monitorExpect: v.monitor?.expect ?? null,
     monitorExpectRegex: v.monitor?.expectIsRegex ?? false,
     monitorSendProgram: v.monitor?.sendProgram ?? null,
+    ...healthCheckData(v.healthCheck),
   };
 }
 

@@ -4,6 +4,7 @@ import { requirePermission } from "./auth/permissions";
 import { DataError, NotFoundError, StaleVersionError, isUniqueViolation } from "./data-errors";
 import { db } from "./db";
 import { auditChange, bumpCluster, type Tx } from "./panel-audit";
+import { assertMayWriteScripts } from "./script-guard";
 import {
   toRealServerData, toRealServerDetail, toVirtualServerData, toVirtualServerValues,
   type RealServerDetail, type VirtualServerValues,
@@ -110,6 +111,7 @@ export async function createVirtualServer(
   clusterId: number, input: VirtualServerValues & { realServers?: Parameters<typeof toRealServerData>[0][] },
 ): Promise<VirtualServerDetail> {
   const user = await requirePermission("virtualServer.write");
+  assertMayWriteScripts(user, undefined, input);
   return db.$transaction(async (tx) => {
     if (!(await tx.cluster.findUnique({ where: { id: clusterId }, select: { id: true } }))) throw new NotFoundError("cluster");
     await assertNameFree(tx, clusterId, input.name);
@@ -133,6 +135,7 @@ export async function updateVirtualServer(id: number, version: number, input: Vi
   return db.$transaction(async (tx) => {
     const before = await loadDetail(tx, id);
     if (!before) throw new NotFoundError("virtual server");
+    assertMayWriteScripts(user, before.values, input);
     await assertNameFree(tx, before.clusterId, input.name, id);
     const { count } = await tx.virtualServer.updateMany({
       where: { id, version }, data: { ...toVirtualServerData(input), version: { increment: 1 } },

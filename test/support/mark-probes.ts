@@ -103,3 +103,11 @@ export function nftProbeCounts(router: Netns): number[] {
   const listing = router.exec("nft", ["list", "chain", "inet", "lvs_probe", "count"]);
   return [...listing.matchAll(/counter packets (\d+)/g)].map((m) => Number(m[1]));
 }
+
+/** iptables-save and ip6tables-save of the mangle and nat tables without timestamps or counters. */
+export function saveTables(ns: Netns): string {
+  return ["iptables-save", "ip6tables-save"]
+    .flatMap((cmd) => ["mangle", "nat"].map((table) => ns.exec(cmd, ["-t", table])))
+    .map((text) => text.split("\n").filter((l) => !l.startsWith("#")).join("\n").replace(/\[\d+:\d+\]/g, "[0:0]"))
+    .join("\n");
+}

@@ -1,3 +1,4 @@
+import { familyOf } from "../model/address";
 import { formatRange, rangeContains, rangesOverlap } from "../model/ports";
 import { diagnostic, type Diagnostic } from "./codes";
 import { bundlePath, groupBy, indexBy, markServices, type LintBundle, type LintContext } from "./context";
@@ -72,7 +73,7 @@ function isFtp(b: LintBundle): boolean {
 
 // Passive FTP opens data connections on other ports: under NAT IPVS rewrites
 // them with the ip_vs_ftp helper; under DR/TUN persistence keeps them together.
-/** FTP_NEEDS_HELPER and FTP_WITHOUT_PERSISTENCE for bundles carrying FTP control (tcp/21). */
+/** FTP_NEEDS_HELPER, FTP_NAT_NOT_MASQUERADED and FTP_WITHOUT_PERSISTENCE for bundles carrying FTP control (tcp/21). */
 export function checkFtp(ctx: LintContext): Diagnostic[] {
   const network = ctx.doc.cluster.network;
   const ftp = ctx.bundles.filter(isFtp);
@@ -80,8 +81,14 @@ export function checkFtp(ctx: LintContext): Diagnostic[] {
   const services = indexBy(markServices(ctx), (s) => `${s.family}/${s.mark}`);
   return ftp.flatMap((b) => {
     if (network === "nat") {
+      const router = ctx.doc.cluster.natRouter;
+      // The manuals' active-FTP masquerade needs the real-server network, taken from the NAT router.
+      const unmasked = router !== undefined && familyOf(router.ip) !== b.family
+        ? [diagnostic("FTP_NAT_NOT_MASQUERADED", bundlePath(b.index),
+          `bundle ${b.name} carries IPv${b.family} FTP under NAT, but the NAT router is IPv${familyOf(router.ip)}: the rule artifacts carry no active-FTP MASQUERADE for its real servers; add it by hand`)]
+        : [];
       return [diagnostic("FTP_NEEDS_HELPER", bundlePath(b.index),
-        `bundle ${b.name} carries FTP under NAT: load the ip_vs_ftp module (modprobe ip_vs_ftp) on both routers`)];
+        `bundle ${b.name} carries FTP under NAT: load the ip_vs_ftp module (modprobe ip_vs_ftp) on both routers; the router-setup script loads it at boot`), ...unmasked];
     }
     const users = services.get(`${b.family}/${b.mark}`) ?? [];
     const persistent = users.some((s) => (s.vs.persistence?.timeoutSeconds ?? 0) > 0);

@@ -28,6 +28,7 @@ export const DIAGNOSTIC_CODES = {
   SPLIT_PERSISTENT_SERVICE: { severity: "warning", summary: "persistent port services on one VIP should be one firewall-mark bundle" },
   FTP_WITHOUT_PERSISTENCE: { severity: "warning", summary: "an FTP bundle under direct routing or tunnelling has no persistence" },
   FTP_NEEDS_HELPER: { severity: "warning", summary: "an FTP bundle under NAT needs the ip_vs_ftp helper module" },
+  FTP_NAT_NOT_MASQUERADED: { severity: "warning", summary: "an FTP bundle under NAT has no NAT router of its family, so active FTP is not masqueraded" },
   LVS_CF_IPV6: { severity: "warning", summary: "lvs.cf cannot express IPv6; the object is left out of it", artifacts: ["lvs.cf"] },
   LVS_CF_HEALTH_CHECK: { severity: "warning", summary: "lvs.cf cannot express the virtual server's health check", artifacts: ["lvs.cf"] },
   KEEPALIVED_MONITOR: { severity: "warning", summary: "keepalived cannot express Piranha's send/expect monitor or sending program", artifacts: ["keepalived", "keepalived-backup"] },

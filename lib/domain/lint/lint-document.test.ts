@@ -70,6 +70,10 @@ const TRIGGERS: Record<DiagnosticCode, [path: string, edit: (d: LvsDocumentInput
     vs(d, 1).persistence = undefined;
   }],
   FTP_NEEDS_HELPER: ["firewallMarks[0]", (d) => { d.firewallMarks![0]!.ports = ["21", "10000-20000"]; }],
+  FTP_NAT_NOT_MASQUERADED: ["firewallMarks[1]", (d) => {
+    d.firewallMarks?.push({ mark: 21, name: "ftp6", vip: "2001:db8::21", ports: ["21", "10000-20000"] });
+    d.virtualServers?.push({ name: "ftp6", vip: "2001:db8::21", port: 21, firewallMark: 21, realServers: [{ name: "f6", address: "2001:db8::4" }] });
+  }],
   LVS_CF_IPV6: ["virtualServers[2].vip", (d) => {
     d.firewallMarks?.push({ mark: 80, name: "web6", vip: "2001:db8::10", ports: ["80"] });
     d.virtualServers?.push({ name: "web6", vip: "2001:db8::10", port: 80, firewallMark: 80, realServers: [{ name: "w6", address: "2001:db8::2" }] });

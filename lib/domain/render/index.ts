@@ -8,6 +8,7 @@ export { renderKeepalived, renderKeepalivedBackup } from "./render-keepalived";
 export { renderLvsCf } from "./render-lvs-cf";
 export { renderNftables, NFT_TABLE } from "./render-nftables";
 export { renderRealServer } from "./render-real-server";
+export { renderRouterSetup, routerNeeds, ROUTER_SETUP_FILES } from "./render-router-setup";
 export { MARK_CHAIN } from "./mangle-rules";
 export { MULTIPORT_SLOTS, multiportChunks } from "./port-groups";
 export { sanitizeComment } from "./text";

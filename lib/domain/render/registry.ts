@@ -7,6 +7,7 @@ import { renderKeepalived, renderKeepalivedBackup } from "./render-keepalived";
 import { renderLvsCf } from "./render-lvs-cf";
 import { renderNftables } from "./render-nftables";
 import { renderRealServer } from "./render-real-server";
+import { renderRouterSetup } from "./render-router-setup";
 import { FORMAT_NAMES, type FormatName } from "./format-names";
 
 export { FORMAT_NAMES, type FormatName };
@@ -38,6 +39,7 @@ export const FORMATS: readonly FormatInfo[] = [
   },
   { name: "ipvsadm", title: "ipvsadm-restore rules", filename: "ipvsadm.rules", mediaType: TEXT, render: renderIpvsadm },
   { name: "real-server", title: "Real-server setup script", filename: "real-server.sh", mediaType: SHELL, render: renderRealServer },
+  { name: "router-setup", title: "Router setup script", filename: "router-setup.sh", mediaType: SHELL, render: renderRouterSetup },
 ];
 
 /** True when the text names a known format. */

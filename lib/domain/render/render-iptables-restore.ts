@@ -1,13 +1,29 @@
 import type { Family } from "../model/address";
 import type { LvsDocument } from "../schema/document";
 import { MARK_CHAIN, chainRuleBlock } from "./mangle-rules";
+import { NAT_CHAIN, natRuleLines } from "./nat-rules";
 import { bannerLines, toText } from "./text";
 
 const BUILTIN_CHAINS = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"];
+const NAT_BUILTIN_CHAINS = ["PREROUTING", "INPUT", "OUTPUT", "POSTROUTING"];
+
+// Active FTP under NAT: the nat table with its own chain, as the install script loads it.
+function natTable(doc: LvsDocument, family: Family): string[] {
+  const rules = natRuleLines(doc, family, NAT_CHAIN);
+  if (rules.length === 0) return [];
+  return [
+    "*nat",
+    ...NAT_BUILTIN_CHAINS.map((c) => `:${c} ACCEPT [0:0]`),
+    `:${NAT_CHAIN} - [0:0]`,
+    `-A POSTROUTING -j ${NAT_CHAIN}`,
+    ...rules,
+    "COMMIT",
+  ];
+}
 
 // Same chain layout as the install script, so either way of loading the marks
 // leaves identical iptables-save output.
-/** The persistent mangle table for one family (/etc/sysconfig/iptables or ip6tables). */
+/** The persistent mangle table for one family (/etc/sysconfig/iptables or ip6tables), plus nat for active FTP. */
 export function renderRestoreFile(doc: LvsDocument, family: Family): string {
   const target = family === 4 ? "/etc/sysconfig/iptables" : "/etc/sysconfig/ip6tables";
   return toText([
@@ -18,6 +34,7 @@ export function renderRestoreFile(doc: LvsDocument, family: Family): string {
     `-A PREROUTING -j ${MARK_CHAIN}`,
     ...[chainRuleBlock(doc, family, MARK_CHAIN)].filter((block) => block !== ""),
     "COMMIT",
+    ...natTable(doc, family),
   ]);
 }
 

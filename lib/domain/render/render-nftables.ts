@@ -2,14 +2,16 @@ import type { Family } from "../model/address";
 import { ruleSetsOfFamily } from "../model/bundles";
 import { formatRange } from "../model/ports";
 import type { LvsDocument } from "../schema/document";
+import { FTP_DATA_PORT, ftpMasquerade } from "../model/ftp-nat";
+import { masqueradeComment } from "./nat-rules";
 import { bannerLines, describeLines, toText } from "./text";
 
 /** Name of the generated nftables table (family inet). */
 export const NFT_TABLE = "lvs_console";
 
 const FAMILY = {
-  4: { map: "fwmark_ipv4", type: "ipv4_addr", daddr: "ip daddr" },
-  6: { map: "fwmark_ipv6", type: "ipv6_addr", daddr: "ip6 daddr" },
+  4: { map: "fwmark_ipv4", type: "ipv4_addr", daddr: "ip daddr", saddr: "ip saddr" },
+  6: { map: "fwmark_ipv6", type: "ipv6_addr", daddr: "ip6 daddr", saddr: "ip6 saddr" },
 } as const;
 
 function mapBlock(doc: LvsDocument, family: Family): string[] {
@@ -38,6 +40,20 @@ function markRule(doc: LvsDocument, family: Family): string[] {
   return [`\t\tmeta l4proto { tcp, udp } meta mark set ${f.daddr} . meta l4proto . th dport map @${f.map}`];
 }
 
+// Active FTP under NAT (the manuals' POSTROUTING MASQUERADE) as a nat chain of the same table.
+function natChain(doc: LvsDocument): string[] {
+  const m = ftpMasquerade(doc);
+  if (m === null) return [];
+  return [
+    "",
+    "\tchain postrouting {",
+    "\t\ttype nat hook postrouting priority srcnat; policy accept;",
+    masqueradeComment("\t\t#", m),
+    `\t\t${FAMILY[m.family].saddr} ${m.network} tcp sport ${FTP_DATA_PORT} masquerade`,
+    "\t}",
+  ];
+}
+
 // "table; delete table; table { … }" is the nft 1.0 idiom for replacing a table
 // in one transaction whether or not it already exists.
 /** One inet table whose prerouting chain sets marks through a map keyed by address . protocol . port. */
@@ -55,6 +71,7 @@ export function renderNftables(doc: LvsDocument): string {
     ...markRule(doc, 4),
     ...markRule(doc, 6),
     "\t}",
+    ...natChain(doc),
     "}",
   ]);
 }

@@ -28,5 +28,18 @@ export const LOAD_MONITORS = ["none", "rup", "ruptime"] as const;
 export const HEALTH_CHECK_TYPES = ["tcp", "udp", "http", "https", "smtp", "dns", "misc", "none"] as const;
 /** Health-check type. */
 export type HealthCheckType = (typeof HEALTH_CHECK_TYPES)[number];
+/** A health-check field that only some check types use. */
+export type HealthCheckTypedField = "port" | "path" | "statusCode" | "digest" | "script" | "dnsName" | "dnsType";
+/** Which typed fields each check type carries (the schema refuses the others; the form shows only these). */
+export const HEALTH_CHECK_FIELDS: Record<HealthCheckType, readonly HealthCheckTypedField[]> = {
+  tcp: ["port"],
+  udp: ["port"],
+  http: ["port", "path", "statusCode", "digest"],
+  https: ["port", "path", "statusCode", "digest"],
+  smtp: ["port"],
+  dns: ["port", "dnsName", "dnsType"],
+  misc: ["script"],
+  none: [],
+};
 /** DNS query types keepalived's DNS_CHECK can ask. */
 export const DNS_QUERY_TYPES = ["A", "NS", "CNAME", "SOA", "MX", "TXT", "AAAA"] as const;

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { DNS_QUERY_TYPES, HEALTH_CHECK_TYPES, type HealthCheckType } from "./enums";
+import { DNS_QUERY_TYPES, HEALTH_CHECK_FIELDS, HEALTH_CHECK_TYPES, type HealthCheckType } from "./enums";
 import { checkedString, closedEnum, describeValue, intInRange, portSchema, secondsSchema, sendProgramSchema, strictObject } from "./primitives";
 
 export { DNS_QUERY_TYPES, HEALTH_CHECK_TYPES, type HealthCheckType };
@@ -28,18 +28,9 @@ export const dnsNameSchema = checkedString(DNS_NAME_ALLOWED, (s) =>
   s.length <= 253 && DNS_NAME.test(s) ? null : `got ${describeValue(s)}; allowed: ${DNS_NAME_ALLOWED}`,
 );
 
-// Which optional fields each type may carry; anything else is a field error, so
-// a document never holds a value no renderer would use.
-const FIELDS_BY_TYPE: Record<HealthCheckType, readonly string[]> = {
-  tcp: ["port"],
-  udp: ["port"],
-  http: ["port", "path", "statusCode", "digest"],
-  https: ["port", "path", "statusCode", "digest"],
-  smtp: ["port"],
-  dns: ["port", "dnsName", "dnsType"],
-  misc: ["script"],
-  none: [],
-};
+// Which optional fields each type may carry (HEALTH_CHECK_FIELDS); anything else
+// is a field error, so a document never holds a value no renderer would use.
+const FIELDS_BY_TYPE: Record<HealthCheckType, readonly string[]> = HEALTH_CHECK_FIELDS;
 const TYPED_FIELDS = ["port", "path", "statusCode", "digest", "script", "dnsName", "dnsType"] as const;
 
 /** A virtual server's health check as keepalived's checkers know it (DESIGN.md §2). */

@@ -12,7 +12,7 @@ describe("permission map", () => {
     for (const p of ["virtualServer.write", "firewallMark.write", "export.create", "export.download", "document.import"] as const) {
       expect(can("operator", p), p).toBe(true);
     }
-    for (const p of ["cluster.write", "user.manage", "audit.read"] as const) expect(can("operator", p), p).toBe(false);
+    for (const p of ["cluster.write", "user.manage", "audit.read", "script.write"] as const) expect(can("operator", p), p).toBe(false);
   });
 
   it("gives admins everything, and every permission at least to admins", () => {

@@ -6,6 +6,7 @@ export type Permission =
   | "cluster.read"
   | "cluster.write"
   | "virtualServer.write"
+  | "script.write"
   | "firewallMark.write"
   | "preview.read"
   | "export.create"
@@ -24,6 +25,8 @@ export const PERMISSIONS = {
   "cluster.read": everyone,
   "cluster.write": admins,
   "virtualServer.write": editors,
+  // Health-check scripts and sending programs run as root on the router.
+  "script.write": admins,
   "firewallMark.write": editors,
   "preview.read": everyone,
   "export.create": editors,

@@ -1,0 +1,107 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { stateFile } from "./support/env";
+import { callAction, expectAccessible, screenshot } from "./panels-helpers";
+
+// Health checks, the router pair and the admins-only scripts through the panels
+// (issue 10 items 9, 10; faults 1 and 7), in a cluster of their own.
+test.describe.configure({ mode: "serial" });
+
+const CLUSTER = "e2e-model";
+
+async function ensureCluster(browser: Browser): Promise<void> {
+  const context = await browser.newContext({ storageState: stateFile("admin") });
+  const page = await context.newPage();
+  await page.goto("/clusters");
+  if (!(await page.getByRole("cell", { name: CLUSTER, exact: true }).count())) {
+    const form = page.getByRole("form", { name: "Create cluster" });
+    await form.getByLabel("Cluster name").fill(CLUSTER);
+    await form.getByLabel("Primary server public IP").fill("203.0.113.2");
+    await form.getByRole("button", { name: "Create cluster" }).click();
+    await expect(form.getByRole("status")).toContainText(`Created cluster ${CLUSTER}`);
+  }
+  await context.close();
+}
+
+async function showCluster(page: Page): Promise<void> {
+  await page.goto("/");
+  const switcher = page.getByRole("form", { name: "Cluster switcher" });
+  await switcher.getByLabel("Cluster").selectOption({ label: CLUSTER });
+  await switcher.getByRole("button", { name: "Switch" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(CLUSTER);
+}
+
+test.beforeAll(async ({ browser }) => ensureCluster(browser));
+
+test.describe("admin", () => {
+  test.use({ storageState: stateFile("admin") });
+  test.beforeEach(async ({ page }) => showCluster(page));
+
+  test("[admin] sets the router pair; the derived router id is shown as the default", async ({ page }, testInfo) => {
+    await page.goto("/redundancy");
+    const form = page.getByRole("form", { name: "Redundancy" });
+    await expect(page.locator("#f-vrrp-routerId-hint")).toContainText(/Default: \d{1,3} \(derived from the cluster name\)/);
+    await expect(form.getByLabel("Primary priority")).toHaveValue("150");
+    await form.getByLabel("Backup priority").fill("160");
+    await form.getByRole("button", { name: "Save redundancy" }).click();
+    await expect(page.locator("#f-vrrp-priorityBackup-error")).toContainText("lower than the primary's priority 150");
+    await form.getByLabel("Backup priority").fill("90");
+    await form.getByLabel("Virtual router ID").fill("42");
+    await form.getByLabel("VRRP interface").fill("eth0");
+    await form.getByRole("button", { name: "Save redundancy" }).click();
+    await expect(form.getByRole("status")).toHaveText("Saved redundancy.");
+    await page.reload();
+    await expect(page.getByLabel("Virtual router ID")).toHaveValue("42");
+    await expect(page.getByLabel("Backup priority")).toHaveValue("90");
+    await expectAccessible(page, testInfo, "redundancy-vrrp");
+    await screenshot(page, testInfo, "redundancy-vrrp");
+  });
+
+  test("[admin] adds a virtual server with an http health check; fields follow the type", async ({ page }, testInfo) => {
+    await page.goto("/virtual-servers/new");
+    const form = page.getByRole("form", { name: "New virtual server" });
+    await expect(page.locator("#f-vipNetmask-hint")).toContainText("Default: a host mask, 255.255.255.255 (/32) or /128; 0.0.0.0 counts as not given");
+    await form.getByLabel("Name", { exact: true }).fill("web");
+    await form.getByLabel("Virtual IP Address").fill("203.0.113.30");
+    await form.getByLabel("Application port").fill("80");
+    await expect(form.getByLabel("URL path")).toHaveCount(0);
+    await form.getByLabel("Check type").selectOption("http");
+    await expect(form.getByLabel("Check script")).toHaveCount(0);
+    await form.getByLabel("URL path").fill("/healthz");
+    await form.getByLabel("Expected status code").fill("200");
+    await form.getByLabel("Check interval").fill("5");
+    await form.getByRole("button", { name: "Create virtual server" }).click();
+    await expect(page).toHaveURL(/\/virtual-servers\/\d+\?created=1$/);
+    await page.reload();
+    const edit = page.getByRole("form", { name: "Edit virtual server" });
+    await expect(edit.getByLabel("Check type")).toHaveValue("http");
+    await expect(edit.getByLabel("URL path")).toHaveValue("/healthz");
+    await expect(edit.getByLabel("Check interval")).toHaveValue("5");
+    await edit.getByLabel("Check type").selectOption("misc");
+    await expect(edit.getByLabel("URL path")).toHaveCount(0);
+    await expect(edit.getByLabel("Check script")).toBeVisible();
+    await expectAccessible(page, testInfo, "virtual-server-health-check");
+    await screenshot(page, testInfo, "virtual-server-health-check");
+  });
+});
+
+test.describe("operator", () => {
+  test.use({ storageState: stateFile("operator") });
+  test.beforeEach(async ({ page }) => showCluster(page));
+
+  test("[operator] may not set a check script or sending program, in the form or directly", async ({ page }) => {
+    await page.goto("/virtual-servers");
+    await page.getByRole("link", { name: "web", exact: true }).click();
+    const edit = page.getByRole("form", { name: "Edit virtual server" });
+    await edit.getByLabel("Check type").selectOption("misc");
+    await edit.getByLabel("Check script").fill("/usr/local/bin/check-web");
+    await edit.getByRole("button", { name: "Save virtual server" }).click();
+    await expect(page.locator("#f-healthCheck-script-error")).toContainText("only an admin may set or change it");
+    await expect(edit.getByRole("alert")).toContainText("Nothing was saved");
+    const url = new URL(page.url()).pathname;
+    const id = Number(url.split("/").pop());
+    expect(await callAction(page, url, "updateVirtualServerAction", [id, 999, { name: "web", vip: "203.0.113.30", port: 80, monitor: { sendProgram: "/bin/sh -c id" } }]))
+      .toContain("only an admin may set or change the sending program");
+    await page.reload();
+    await expect(page.getByRole("form", { name: "Edit virtual server" }).getByLabel("Check type")).toHaveValue("http");
+  });
+});
