@@ -1,4 +1,5 @@
 import type { LvsDocument } from "../schema/document";
+import { renderCollectState } from "./render-collect-state";
 import { renderInstallScript } from "./render-install-script";
 import { renderIptables } from "./render-iptables";
 import { renderIp6tablesRestore, renderIptablesRestore } from "./render-iptables-restore";
@@ -11,6 +12,7 @@ import { renderRealServer } from "./render-real-server";
 /** Every artifact format name, in display order. */
 export const FORMAT_NAMES = [
   "iptables", "install-script", "iptables-restore", "ip6tables-restore", "nftables", "lvs.cf", "keepalived", "ipvsadm", "real-server",
+  "collect-state",
 ] as const;
 
 /** An artifact format name. */
@@ -39,6 +41,7 @@ export const FORMATS: readonly FormatInfo[] = [
   { name: "keepalived", title: "keepalived.conf", filename: "keepalived.conf", mediaType: TEXT, render: renderKeepalived },
   { name: "ipvsadm", title: "ipvsadm-restore rules", filename: "ipvsadm.rules", mediaType: TEXT, render: renderIpvsadm },
   { name: "real-server", title: "Real-server setup script", filename: "real-server.sh", mediaType: SHELL, render: renderRealServer },
+  { name: "collect-state", title: "Collect router state", filename: "collect-state.sh", mediaType: SHELL, render: renderCollectState },
 ];
 
 /** True when the text names a known format. */
