@@ -34,7 +34,7 @@ describe("golden artifacts", () => {
 
   it("registers every format with a filename and media type", () => {
     expect(FORMATS.map((f) => f.name)).toEqual([
-      "iptables", "install-script", "iptables-restore", "ip6tables-restore", "nftables", "lvs.cf", "keepalived", "ipvsadm", "real-server", "collect-state",
+      "iptables", "install-script", "iptables-restore", "ip6tables-restore", "nftables", "lvs.cf", "keepalived", "ipvsadm", "real-server", "collect-state", "apply",
     ]);
     for (const f of FORMATS) {
       expect(f.filename).toMatch(/^[a-z0-9.-]+$/);

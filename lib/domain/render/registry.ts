@@ -1,4 +1,5 @@
 import type { LvsDocument } from "../schema/document";
+import { renderApply } from "./render-apply";
 import { renderCollectState } from "./render-collect-state";
 import { renderInstallScript } from "./render-install-script";
 import { renderIptables } from "./render-iptables";
@@ -12,7 +13,7 @@ import { renderRealServer } from "./render-real-server";
 /** Every artifact format name, in display order. */
 export const FORMAT_NAMES = [
   "iptables", "install-script", "iptables-restore", "ip6tables-restore", "nftables", "lvs.cf", "keepalived", "ipvsadm", "real-server",
-  "collect-state",
+  "collect-state", "apply",
 ] as const;
 
 /** An artifact format name. */
@@ -42,6 +43,7 @@ export const FORMATS: readonly FormatInfo[] = [
   { name: "ipvsadm", title: "ipvsadm-restore rules", filename: "ipvsadm.rules", mediaType: TEXT, render: renderIpvsadm },
   { name: "real-server", title: "Real-server setup script", filename: "real-server.sh", mediaType: SHELL, render: renderRealServer },
   { name: "collect-state", title: "Collect router state", filename: "collect-state.sh", mediaType: SHELL, render: renderCollectState },
+  { name: "apply", title: "Apply with automatic rollback", filename: "apply.sh", mediaType: SHELL, render: renderApply },
 ];
 
 /** True when the text names a known format. */
