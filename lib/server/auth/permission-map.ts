@@ -11,6 +11,7 @@ export type Permission =
   | "export.create"
   | "export.download"
   | "document.import"
+  | "routerState.upload"
   | "user.manage"
   | "audit.read"
   | "account.update";
@@ -29,6 +30,7 @@ export const PERMISSIONS = {
   "export.create": editors,
   "export.download": editors,
   "document.import": editors,
+  "routerState.upload": editors,
   "user.manage": admins,
   "audit.read": admins,
   "account.update": everyone,
