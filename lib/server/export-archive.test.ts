@@ -27,6 +27,7 @@ describe("buildArchive", () => {
     const readme = readFileSync(path.join(folder, "README.txt"), "utf8");
     expect(readme).toContain("iptables-apply -t 60 iptables");
     expect(readme).toContain("bash install-marks.sh");
+    expect(readme).toContain("bash apply.sh --timeout 60");
     expect(readme).toContain("comment: release");
   });
 

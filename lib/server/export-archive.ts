@@ -47,6 +47,11 @@ export function archiveReadme(meta: ArchiveMeta, files: readonly ArchiveFile[]):
     "   within the timeout that you can still reach the router:",
     `     iptables-apply -t 60 ${restore}`,
     "",
+    "   apply.sh does the same for IPv4, IPv6 and nftables together (and",
+    "   keepalived.conf with --keepalived): type yes, or run `bash apply.sh --confirm`",
+    "   from a second session, within the timeout, or it restores the saved rules:",
+    "     bash apply.sh --timeout 60",
+    "",
     "3. Make the rules survive a reboot: copy the restore file to",
     "   /etc/sysconfig/iptables (RHEL) or /etc/iptables/rules.v4 (Debian,",
     "   iptables-persistent); or use the nftables file with `nft -f`.",
@@ -55,6 +60,10 @@ export function archiveReadme(meta: ArchiveMeta, files: readonly ArchiveFile[]):
     "   Piranha/pulse, keepalived.conf for keepalived, or the ipvsadm rules with",
     "   `ipvsadm-restore < FILE`; for direct routing, apply the real-server",
     "   snippet on every real server.",
+    "",
+    "5. To check that a router runs what was exported, run the read-only",
+    "   collect-state.sh on it and upload the file it writes on Control/Monitoring",
+    "   (or: lvs-console drift --state FILE DOCUMENT).",
     "",
   ].join("\n");
 }
