@@ -2,8 +2,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderApply, renderInstallScript, renderNftables } from "@/lib/domain/render";
+import { parseDocument, type LvsDocument } from "@/lib/domain/schema";
+import { arbitraryDocument } from "../support/arbitrary-document";
 import { loadFixtures } from "../support/domain-fixtures";
 import { saveMangle } from "../support/mark-probes";
 import { createNetns, type Netns } from "../support/netns";
@@ -24,7 +27,7 @@ describe.runIf(ready)("apply.sh with automatic rollback", () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => { while (cleanups.length) cleanups.pop()?.(); });
 
-  function setup(doc = fixture("protocol-both")) {
+  function setup(doc: LvsDocument = fixture("protocol-both")) {
     const ns = createNetns("lvsp");
     const dir = mkdtempSync(join(tmpdir(), "lvs-apply-"));
     cleanups.push(() => { ns.destroy(); rmSync(dir, { recursive: true, force: true }); });
@@ -157,5 +160,28 @@ describe.runIf(ready)("apply.sh with automatic rollback", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(snapshot(ns)).toBe(before);
+  });
+
+  it("random documents: an unconfirmed apply over another random document's rules leaves both families and nft as they were", () => {
+    const docs = fc.sample(arbitraryDocument(), { numRuns: 8, seed: 20261124 }).map((input) => {
+      const r = parseDocument(input);
+      if (!r.ok) throw new Error(r.lines.join("\n"));
+      return r.doc;
+    });
+    for (let i = 0; i + 1 < docs.length; i += 2) {
+      const earlier = setup(docs[i]!);
+      expect(earlier.run(["--timeout", "1"]).status).toBe(4);
+      expect(earlier.run(["--nftables", "--timeout", "1"]).status).toBe(4);
+      // Load the earlier document with its install script and nftables file, then try the next one unconfirmed.
+      const { ns, run, dir } = setup(docs[i + 1]!);
+      writeFileSync(join(dir, "earlier.sh"), renderInstallScript(docs[i]!));
+      ns.exec("bash", [join(dir, "earlier.sh")]);
+      ns.exec("nft", ["-f", "-"], renderNftables(docs[i]!));
+      const before = snapshot(ns);
+      expect(run(["--timeout", "1"]).status).toBe(4);
+      expect(snapshot(ns), JSON.stringify(docs[i + 1]!.firewallMarks)).toBe(before);
+      expect(run(["--nftables", "--timeout", "1"]).status).toBe(4);
+      expect(snapshot(ns)).toBe(before);
+    }
   });
 });

@@ -1,8 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { compareRouterState } from "@/lib/domain/drift/compare-state";
-import { renderCollectState, renderInstallScript } from "@/lib/domain/render";
+import { compareRouterState, documentVips } from "@/lib/domain/drift/compare-state";
+import { renderCollectState, renderInstallScript, renderNftables } from "@/lib/domain/render";
+import { parseDocument, type LvsDocument } from "@/lib/domain/schema";
+import { arbitraryDocument } from "../support/arbitrary-document";
 import { parseRouterState } from "@/lib/domain/state/parse-state";
 import { withScratch } from "../support/artifact-checks";
 import { loadFixtures } from "../support/domain-fixtures";
@@ -16,9 +19,9 @@ const ready = requireOrSkip("drift of a router in a network namespace", {
 
 const doc = loadFixtures().find((f) => f.name === "protocol-both")!.doc;
 
-function collectState(ns: Netns) {
+function collectState(ns: Netns, scriptDoc: LvsDocument = doc) {
   const r = withScratch((dir) => {
-    writeFileSync(join(dir, "collect-state.sh"), renderCollectState(doc));
+    writeFileSync(join(dir, "collect-state.sh"), renderCollectState(scriptDoc));
     return ns.tryExec("bash", [join(dir, "collect-state.sh"), "-"]);
   });
   expect(r.status, r.stderr).toBe(0);
@@ -60,5 +63,26 @@ describe.runIf(ready)("drift of a router in a network namespace", () => {
       { kind: "extra", area: "mark", object: "tcp 2001:db8::53", detail: "tcp 2001:db8::53 port 8080: the router sets mark 7, which no bundle asks for" },
       { kind: "missing", area: "vip", object: "VIP 2001:db8::53", detail: "not configured on any interface of the router" },
     ]);
+  });
+
+  it("random documents loaded by the install script or as nftables read back in sync (marks and VIPs)", () => {
+    const docs = fc.sample(arbitraryDocument(), { numRuns: 8, seed: 20261123 }).map((input) => {
+      const r = parseDocument(input);
+      if (!r.ok) throw new Error(r.lines.join("\n"));
+      return r.doc;
+    });
+    docs.forEach((random, i) => {
+      const ns = createNetns("lvsd");
+      cleanups.push(() => ns.destroy());
+      withScratch((dir) => {
+        if (i % 2 === 0) {
+          writeFileSync(join(dir, "install.sh"), renderInstallScript(random));
+          ns.exec("bash", [join(dir, "install.sh")]);
+        } else ns.exec("nft", ["-f", "-"], renderNftables(random));
+      });
+      for (const vip of documentVips(random)) ns.exec("ip", [vip.includes(":") ? "-6" : "-4", "addr", "add", vip, "dev", "lo"]);
+      const report = compareRouterState(collectState(ns, random), random);
+      expect(report.findings, `${i % 2 === 0 ? "install script" : "nftables"}: ${JSON.stringify(random.firewallMarks)}`).toEqual([]);
+    });
   });
 });
