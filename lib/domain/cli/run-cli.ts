@@ -31,10 +31,8 @@ exit codes: 0 ok, 1 lint errors, 2 invalid document or usage
   drift: 0 in sync, 1 drift found, 2 unreadable state file or document
 `;
 
-/** A usage error: exit 2 with the message and the usage text. */
-export const usage = (message: string): CliResult => ({ exitCode: 2, stdout: "", stderr: `lvs-console: ${message}\n${USAGE}` });
-/** Lines joined with a newline after each. */
-export const lines = (items: readonly string[]) => items.map((l) => `${l}\n`).join("");
+const usage = (message: string): CliResult => ({ exitCode: 2, stdout: "", stderr: `lvs-console: ${message}\n${USAGE}` });
+const lines = (items: readonly string[]) => items.map((l) => `${l}\n`).join("");
 
 /** Parsed arguments: positional, boolean flags and options with a value. */
 export interface Args {
@@ -67,8 +65,7 @@ function parseArgs(argv: readonly string[]): Args | string {
   return args;
 }
 
-/** Reads and validates a document from a file or stdin; a CliResult (exit 2) when it cannot. */
-export function loadDocument(source: string, io: CliIo, json: boolean): { doc: LvsDocument } | CliResult {
+function loadDocument(source: string, io: CliIo, json: boolean): { doc: LvsDocument } | CliResult {
   let text: string;
   try {
     text = source === "-" ? io.readStdin() : io.readFile(source);
@@ -110,6 +107,15 @@ function runLint(args: Args, io: CliIo): CliResult {
   return { exitCode, stdout: lines([...diagnostics.map(formatDiagnostic), summary]), stderr: "" };
 }
 
+/** The helpers a command module needs, handed over so it does not import this module back. */
+export interface CliKit {
+  usage: (message: string) => CliResult;
+  lines: (items: readonly string[]) => string;
+  loadDocument: (source: string, io: CliIo, json: boolean) => { doc: LvsDocument } | CliResult;
+}
+
+const KIT: CliKit = { usage, lines, loadDocument };
+
 /** Runs the CLI on its arguments (without node and script) and returns what to print and the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): CliResult {
   const [command, ...rest] = argv;
@@ -121,9 +127,9 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
     case "lint":
       return runLint(args, io);
     case "what-if":
-      return runWhatIf(args, io);
+      return runWhatIf(args, io, KIT);
     case "drift":
-      return runDrift(args, io);
+      return runDrift(args, io, KIT);
     case "formats": {
       if (args.positional.length > 0) return usage("formats takes no arguments");
       const out = args.flags.has("--json")

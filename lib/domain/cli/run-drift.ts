@@ -1,10 +1,10 @@
 import { compareRouterState } from "../drift/compare-state";
 import { formatDriftReport, inSync } from "../drift/report";
 import { parseRouterState } from "../state/parse-state";
-import { lines, loadDocument, usage, type Args, type CliIo, type CliResult } from "./run-cli";
+import type { Args, CliIo, CliKit, CliResult } from "./run-cli";
 
 /** `drift --state FILE DOC [--json]`: exit 0 in sync, 1 drift found, 2 unreadable input. */
-export function runDrift(args: Args, io: CliIo): CliResult {
+export function runDrift(args: Args, io: CliIo, { usage, lines, loadDocument }: CliKit): CliResult {
   const [source, ...extra] = args.positional;
   if (source === undefined || extra.length > 0) return usage("drift takes exactly one document");
   const statePath = args.options.get("--state");

@@ -1,12 +1,12 @@
 import { parseHostPort } from "../model/address";
 import { formatWhatIf } from "../what-if/format-what-if";
 import { whatIf } from "../what-if/what-if";
-import { lines, loadDocument, usage, type Args, type CliIo, type CliResult } from "./run-cli";
+import type { Args, CliIo, CliKit, CliResult } from "./run-cli";
 
 const TO_ALLOWED = "VIP:PORT (192.0.2.10:443) or [IPv6]:PORT ([2001:db8::10]:443)";
 
 /** `what-if DOC --to VIP:PORT [--protocol tcp|udp] [--from ADDRESS] [--json]`: exit 0 answered, 2 bad input. */
-export function runWhatIf(args: Args, io: CliIo): CliResult {
+export function runWhatIf(args: Args, io: CliIo, { usage, lines, loadDocument }: CliKit): CliResult {
   const [source, ...extra] = args.positional;
   if (source === undefined || extra.length > 0) return usage("what-if takes exactly one document");
   const to = args.options.get("--to");
