@@ -15,8 +15,10 @@ import { auditChange } from "./panel-audit";
 /** The routers of a pair a state can come from. */
 export const ROUTER_ROLES = ["primary", "backup"] as const satisfies readonly RouterRole[];
 
-/** Largest state file accepted (a router with thousands of rules writes a few hundred KiB). */
-export const MAX_STATE_BYTES = 1024 * 1024;
+// A router with thousands of rules writes a few hundred KiB; the cap stays under
+// the 1 MB body limit of a Next.js server action, so the refusal is ours and says why.
+/** Largest state file accepted. */
+export const MAX_STATE_BYTES = 900 * 1024;
 
 /** What an upload stored. */
 export interface RouterStateSummary {
