@@ -47,6 +47,8 @@ describe("router states", () => {
     expect(bad).toMatchObject({ ok: false, message: expect.stringContaining("line 1: not a collect-state file") });
     const role = await uploadRouterStateAction(form({ clusterId: String(clusterId), router: "tertiary", state: new Blob([STATE]) }));
     expect(role).toMatchObject({ ok: false, fieldErrors: { router: 'got "tertiary"; allowed: primary, backup' } });
+    const huge = await uploadRouterStateAction(form({ clusterId: String(clusterId), router: "backup", state: new Blob([STATE.replace("### end", `${"| x\n".repeat(300_000)}### end`)]) }));
+    expect(huge).toMatchObject({ ok: false, message: "The state file is larger than 900 KiB; nothing was stored." });
     expect(await db.routerStateUpload.count()).toBe(0);
   });
 

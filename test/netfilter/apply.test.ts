@@ -128,6 +128,19 @@ describe.runIf(ready)("apply.sh with automatic rollback", () => {
     expect(existsSync(conf)).toBe(false);
   });
 
+  it("a rule the kernel rejects: exit 1, the earlier rules restored, the lock released", () => {
+    const { ns, dir, stateDir } = setup();
+    loadEarlier(ns);
+    const before = snapshot(ns);
+    const broken = renderApply(fixture("protocol-both")).replace("-A LVS-CONSOLE-MARKS -p udp -d 203.0.113.53/32", "-A LVS-CONSOLE-MARKS -p udp -d 203.0.113.53/99");
+    writeFileSync(join(dir, "broken.sh"), broken);
+    const r = ns.tryExec("bash", [join(dir, "broken.sh"), "--state-dir", stateDir, "--timeout", "5"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/installing the firewall marks failed; the previous rules are restored/);
+    expect(snapshot(ns)).toBe(before);
+    expect(existsSync(stateDir)).toBe(false);
+  });
+
   it("SIGTERM while waiting rolls back at once", async () => {
     const { ns, start, waiting, stateDir } = setup();
     const before = snapshot(ns);
