@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LintList } from "@/components/dashboard/lint-list";
+import { RouterLiveViews } from "@/components/dashboard/router-live-view";
+import { RouterStateUpload } from "@/components/dashboard/router-state-upload";
+import { WhatIfForm } from "@/components/dashboard/what-if-form";
 import { getDashboard } from "@/lib/server/dashboard";
 import { loadPanelContext } from "@/lib/server/panel-page";
+import { getRouterLiveViews } from "@/lib/server/router-states";
 
 export const metadata: Metadata = { title: "Control/Monitoring" };
 
 export default async function ControlMonitoringPage() {
-  const { cluster } = await loadPanelContext();
-  const d = await getDashboard(cluster.id);
+  const { cluster, may } = await loadPanelContext();
+  const [d, live] = await Promise.all([getDashboard(cluster.id), getRouterLiveViews(cluster.id)]);
   return (
     <>
       <h1>Control/Monitoring <span className="muted">· {d.cluster.name}</span></h1>
@@ -33,6 +37,16 @@ export default async function ControlMonitoringPage() {
       <section className="panel" aria-labelledby="lint-heading">
         <h2 id="lint-heading">Checks</h2>
         <LintList diagnostics={d.diagnostics} />
+      </section>
+      <section className="panel" aria-labelledby="routers-heading">
+        <h2 id="routers-heading">Routers</h2>
+        <RouterLiveViews views={live} />
+        {may("routerState.upload") ? <RouterStateUpload clusterId={cluster.id} /> : null}
+      </section>
+      <section className="panel" aria-labelledby="what-if-heading">
+        <h2 id="what-if-heading">What if</h2>
+        <p className="muted">Where a packet to a VIP goes with the current configuration: the mark, the IPVS service and the real servers.</p>
+        <WhatIfForm clusterId={cluster.id} />
       </section>
     </>
   );

@@ -9,3 +9,4 @@ export const loadNewClusterSchema = () => import("@/lib/forms/cluster-forms").th
 export const loadRenameClusterSchema = () => import("@/lib/forms/cluster-forms").then((m) => m.renameClusterSchema);
 export const loadCreateUserSchema = () => import("@/lib/validation/account").then((m) => m.createUserSchema);
 export const loadChangeOwnPasswordSchema = () => import("@/lib/validation/account").then((m) => m.changeOwnPasswordSchema);
+export const loadWhatIfSchema = () => import("@/lib/forms/what-if-form").then((m) => m.whatIfFormSchema);

@@ -63,6 +63,9 @@ export const ACTIONS: Record<string, ActionExpectation> = {
   previewArtifactAction: { allow: everyone, probes: [[1, "install-script"]] },
   exportClusterAction: { allow: editors, probes: [[{ clusterId: missing, comment: "matrix" }]] },
   importDocumentAction: { allow: editors },
+  // lib/server/actions/router-states.ts
+  uploadRouterStateAction: { allow: editors },
+  whatIfAction: { allow: everyone, probes: [[missing, { to: "192.0.2.1:80", protocol: "tcp", from: "" }]] },
 };
 
 export interface RouteExpectation {

@@ -27,6 +27,7 @@ describe("buildArchive", () => {
     const readme = readFileSync(path.join(folder, "README.txt"), "utf8");
     expect(readme).toContain("iptables-apply -t 60 iptables");
     expect(readme).toContain("bash install-marks.sh");
+    expect(readme).toContain("bash apply.sh --timeout 60");
     expect(readme).toContain("comment: release");
     // The persistent files also hold the filter table: the README must say merge, never replace.
     expect(readme).toMatch(/never replace them with this restore file/);

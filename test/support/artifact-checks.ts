@@ -98,6 +98,8 @@ export function checkArtifacts(ns: Netns, artifacts: readonly RenderedArtifact[]
     ...checkShell(dir, "real-server.sh", text("real-server")),
     ...checkShell(dir, "iptables-marks.sh", text("iptables")),
     ...checkShell(dir, "router-setup.sh", text("router-setup")),
+    ...checkShell(dir, "collect-state.sh", text("collect-state")),
+    ...checkShell(dir, "apply.sh", text("apply")),
     ...checkRestore(ns, "iptables-restore", text("iptables-restore")),
     ...checkRestore(ns, "ip6tables-restore", text("ip6tables-restore")),
     ...checkNft(ns, dir, text("nftables")),

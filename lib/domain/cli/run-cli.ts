@@ -1,6 +1,8 @@
 import { errorsFor, formatDiagnostic, hasErrors, lintDocument } from "../lint";
 import { FORMATS, FORMAT_NAMES, isFormatName, renderArtifact } from "../render/registry";
 import { parseDocumentText, type LvsDocument } from "../schema";
+import { runDrift } from "./run-drift";
+import { runWhatIf } from "./run-what-if";
 
 /** What the CLI needs from the outside world, injected so tests can run it in-process. */
 export interface CliIo {
@@ -8,7 +10,7 @@ export interface CliIo {
   readStdin(): string;
 }
 
-/** The CLI's outcome: exit 0 ok, 1 lint errors, 2 invalid document or usage. */
+/** The CLI's outcome: exit 0 ok, 1 lint errors (drift: drift found), 2 invalid document, input or usage. */
 export interface CliResult {
   exitCode: 0 | 1 | 2;
   stdout: string;
@@ -20,21 +22,30 @@ export const USAGE = `usage:
   lvs-console render <doc.json|-> --format <name> [--force]   print one artifact (refused on lint errors about it unless --force)
   lvs-console lint <doc.json|-> [--json]                      print diagnostics; exit 1 when any is an error
   lvs-console formats [--json]                                list the format names
+  lvs-console what-if <doc.json|-> --to VIP:PORT [--protocol tcp|udp] [--from ADDRESS] [--json]
+                                 where a packet goes: mark, IPVS service, real servers ([v6]:PORT for IPv6)
+  lvs-console drift --state FILE <doc.json|-> [--json]        compare a collect-state file with the document
 formats: ${FORMAT_NAMES.join(", ")}
 exit codes: 0 ok, 1 lint errors, 2 invalid document or usage
+  what-if: 0 answered (balanced or not), 2 bad document, probe or usage
+  drift: 0 in sync, 1 drift found, 2 unreadable state file or document
 `;
 
 const usage = (message: string): CliResult => ({ exitCode: 2, stdout: "", stderr: `lvs-console: ${message}\n${USAGE}` });
 const lines = (items: readonly string[]) => items.map((l) => `${l}\n`).join("");
 
-interface Args {
+/** Parsed arguments: positional, boolean flags and options with a value. */
+export interface Args {
   positional: string[];
   flags: Set<string>;
   format?: string;
+  options: Map<string, string>;
 }
 
+const VALUE_OPTIONS = new Set(["--to", "--protocol", "--from", "--state"]);
+
 function parseArgs(argv: readonly string[]): Args | string {
-  const args: Args = { positional: [], flags: new Set() };
+  const args: Args = { positional: [], flags: new Set(), options: new Map() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? "";
     if (a === "--format" || a === "-f") {
@@ -43,6 +54,11 @@ function parseArgs(argv: readonly string[]): Args | string {
       args.format = value;
     } else if (a.startsWith("--format=")) args.format = a.slice("--format=".length);
     else if (a === "--json" || a === "--force") args.flags.add(a);
+    else if (VALUE_OPTIONS.has(a.split("=")[0]!)) {
+      const [name, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, argv[++i]];
+      if (inline === undefined) return `${name} needs a value`;
+      args.options.set(name, inline);
+    }
     else if (a.startsWith("-") && a !== "-") return `unknown option ${a}`;
     else args.positional.push(a);
   }
@@ -91,6 +107,15 @@ function runLint(args: Args, io: CliIo): CliResult {
   return { exitCode, stdout: lines([...diagnostics.map(formatDiagnostic), summary]), stderr: "" };
 }
 
+/** The helpers a command module needs, handed over so it does not import this module back. */
+export interface CliKit {
+  usage: (message: string) => CliResult;
+  lines: (items: readonly string[]) => string;
+  loadDocument: (source: string, io: CliIo, json: boolean) => { doc: LvsDocument } | CliResult;
+}
+
+const KIT: CliKit = { usage, lines, loadDocument };
+
 /** Runs the CLI on its arguments (without node and script) and returns what to print and the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): CliResult {
   const [command, ...rest] = argv;
@@ -101,6 +126,10 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
       return runRender(args, io);
     case "lint":
       return runLint(args, io);
+    case "what-if":
+      return runWhatIf(args, io, KIT);
+    case "drift":
+      return runDrift(args, io, KIT);
     case "formats": {
       if (args.positional.length > 0) return usage("formats takes no arguments");
       const out = args.flags.has("--json")

@@ -3,7 +3,7 @@
 /** Every artifact format name, in display order. */
 export const FORMAT_NAMES = [
   "iptables", "install-script", "iptables-restore", "ip6tables-restore", "nftables", "lvs.cf", "keepalived", "keepalived-backup", "ipvsadm",
-  "real-server", "router-setup",
+  "real-server", "router-setup", "collect-state", "apply",
 ] as const;
 
 /** An artifact format name. */

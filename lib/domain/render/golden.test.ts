@@ -35,7 +35,7 @@ describe("golden artifacts", () => {
   it("registers every format with a filename and media type", () => {
     expect(FORMATS.map((f) => f.name)).toEqual([
       "iptables", "install-script", "iptables-restore", "ip6tables-restore", "nftables", "lvs.cf", "keepalived", "keepalived-backup",
-      "ipvsadm", "real-server", "router-setup",
+      "ipvsadm", "real-server", "router-setup", "collect-state", "apply",
     ]);
     for (const f of FORMATS) {
       expect(f.filename).toMatch(/^[a-z0-9.-]+$/);

@@ -1,5 +1,7 @@
 // Every artifact renderer behind one registry; each is a pure function of a validated document.
 export * from "./registry";
+export { renderApply } from "./render-apply";
+export { renderCollectState } from "./render-collect-state";
 export { renderInstallScript } from "./render-install-script";
 export { renderIptables } from "./render-iptables";
 export { renderIp6tablesRestore, renderIptablesRestore } from "./render-iptables-restore";

@@ -1,4 +1,6 @@
 import type { LvsDocument } from "../schema/document";
+import { renderApply } from "./render-apply";
+import { renderCollectState } from "./render-collect-state";
 import { renderInstallScript } from "./render-install-script";
 import { renderIptables } from "./render-iptables";
 import { renderIp6tablesRestore, renderIptablesRestore } from "./render-iptables-restore";
@@ -40,6 +42,8 @@ export const FORMATS: readonly FormatInfo[] = [
   { name: "ipvsadm", title: "ipvsadm-restore rules", filename: "ipvsadm.rules", mediaType: TEXT, render: renderIpvsadm },
   { name: "real-server", title: "Real-server setup script", filename: "real-server.sh", mediaType: SHELL, render: renderRealServer },
   { name: "router-setup", title: "Router setup script", filename: "router-setup.sh", mediaType: SHELL, render: renderRouterSetup },
+  { name: "collect-state", title: "Collect router state", filename: "collect-state.sh", mediaType: SHELL, render: renderCollectState },
+  { name: "apply", title: "Apply with automatic rollback", filename: "apply.sh", mediaType: SHELL, render: renderApply },
 ];
 
 /** True when the text names a known format. */

@@ -12,6 +12,7 @@ export type Permission =
   | "export.create"
   | "export.download"
   | "document.import"
+  | "routerState.upload"
   | "user.manage"
   | "audit.read"
   | "account.update";
@@ -32,6 +33,7 @@ export const PERMISSIONS = {
   "export.create": editors,
   "export.download": editors,
   "document.import": editors,
+  "routerState.upload": editors,
   "user.manage": admins,
   "audit.read": admins,
   "account.update": everyone,
