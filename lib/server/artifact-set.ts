@@ -40,10 +40,10 @@ export function serializeDocument(doc: LvsDocument): string {
 // hostage by an lvs.cf it will never run.
 // The preview and the export both come through here, so what was previewed is
 // byte for byte what an export stores and a download serves.
-/** Lints and renders every artifact of a document. */
-export function buildArtifactSet(doc: LvsDocument): ArtifactSet {
+/** Lints and renders every artifact of a document; `related` adds findings that need other clusters (router ids). */
+export function buildArtifactSet(doc: LvsDocument, related: readonly Diagnostic[] = []): ArtifactSet {
   const documentJson = serializeDocument(doc);
-  const diagnostics = lintDocument(doc);
+  const diagnostics = [...lintDocument(doc), ...related];
   const artifacts = renderAll(doc).map((a) => ({
     format: a.format, title: a.title, filename: a.filename, text: a.text, sha256: sha256(a.text),
     withheld: errorsFor(diagnostics, a.format).filter((d) => d.artifacts !== undefined),

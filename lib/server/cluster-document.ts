@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Cluster, Prisma } from "@/lib/generated/prisma/client";
 import { familyOf } from "@/lib/domain/model/address";
 import { parsePortSpec } from "@/lib/domain/model/ports";
 import { lvsDocumentSchema, type LvsDocument } from "@/lib/domain/schema";
@@ -24,25 +24,30 @@ type ClusterRow = Prisma.ClusterGetPayload<{ include: typeof clusterInclude }>;
 const opt = <K extends string, V>(key: K, value: V | null | undefined) =>
   (value === null || value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
+/** The cluster settings of a cluster row, as the document writes them (before defaults). */
+export function toClusterSettingsInput(c: Cluster) {
+  return {
+    name: c.name,
+    primary: { publicIp: c.primaryPublicIp, ...opt("privateIp", c.primaryPrivateIp) },
+    network: c.network,
+    ...(c.natRouterIp && c.natRouterNetmask && c.natRouterDevice
+      ? { natRouter: { ip: c.natRouterIp, netmask: maskOut(c.natRouterNetmask, c.natRouterIp), device: c.natRouterDevice } }
+      : {}),
+    backup: { enabled: c.backupEnabled, ...opt("publicIp", c.backupPublicIp), ...opt("privateIp", c.backupPrivateIp) },
+    heartbeat: { intervalSeconds: c.heartbeatInterval, deadAfterSeconds: c.heartbeatDeadAfter, port: c.heartbeatPort },
+    monitorLinks: c.monitorLinks,
+    syncDaemon: c.syncDaemon,
+    timeouts: { tcp: c.timeoutTcp, tcpfin: c.timeoutTcpFin, udp: c.timeoutUdp },
+    ...opt("vrrp", toVrrp(c)),
+    serialNo: c.serialNo,
+  };
+}
+
 /** Builds the interchange document of a loaded cluster (the form every renderer takes). */
 export function toDocument(c: ClusterRow): LvsDocument {
   const raw = {
     version: 1,
-    cluster: {
-      name: c.name,
-      primary: { publicIp: c.primaryPublicIp, ...opt("privateIp", c.primaryPrivateIp) },
-      network: c.network,
-      ...(c.natRouterIp && c.natRouterNetmask && c.natRouterDevice
-        ? { natRouter: { ip: c.natRouterIp, netmask: maskOut(c.natRouterNetmask, c.natRouterIp), device: c.natRouterDevice } }
-        : {}),
-      backup: { enabled: c.backupEnabled, ...opt("publicIp", c.backupPublicIp), ...opt("privateIp", c.backupPrivateIp) },
-      heartbeat: { intervalSeconds: c.heartbeatInterval, deadAfterSeconds: c.heartbeatDeadAfter, port: c.heartbeatPort },
-      monitorLinks: c.monitorLinks,
-      syncDaemon: c.syncDaemon,
-      timeouts: { tcp: c.timeoutTcp, tcpfin: c.timeoutTcpFin, udp: c.timeoutUdp },
-      ...opt("vrrp", toVrrp(c)),
-      serialNo: c.serialNo,
-    },
+    cluster: toClusterSettingsInput(c),
     firewallMarks: c.firewallMarks.map((b) => ({
       mark: Number(b.mark),
       name: b.name,

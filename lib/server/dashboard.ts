@@ -4,6 +4,7 @@ import { requirePermission } from "./auth/permissions";
 import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-document";
 import { NotFoundError } from "./data-errors";
 import { db } from "./db";
+import { routerIdDiagnostics } from "./router-id-lint";
 
 /** A lint finding with a link to the panel that edits the object at fault. */
 export interface DashboardDiagnostic extends Diagnostic {
@@ -21,7 +22,7 @@ export interface Dashboard {
   changedSinceExport: boolean;
 }
 
-const CLUSTER_PANELS: [RegExp, string][] = [[/^cluster\.(backup|heartbeat|monitorLinks|syncDaemon)/, "/redundancy"], [/^cluster/, "/settings"]];
+const CLUSTER_PANELS: [RegExp, string][] = [[/^cluster\.(backup|heartbeat|monitorLinks|syncDaemon|vrrp)/, "/redundancy"], [/^cluster/, "/settings"]];
 
 /** Maps a diagnostic path ("virtualServers[3].persistence") to the object's edit page. */
 function linkOf(path: string, snapshot: ClusterSnapshot): { href: string | null; objectName: string | null } {
@@ -57,7 +58,8 @@ export async function getDashboard(clusterId: number): Promise<Dashboard> {
   ]);
   if (!cluster) throw new NotFoundError("cluster");
   const snapshot = await readClusterSnapshot(clusterId);
-  const diagnostics = snapshot ? lintDocument(snapshot.doc).map((d) => ({ ...d, ...linkOf(d.path, snapshot) })) : [];
+  const related = snapshot ? await routerIdDiagnostics(clusterId) : [];
+  const diagnostics = snapshot ? [...lintDocument(snapshot.doc), ...related].map((d) => ({ ...d, ...linkOf(d.path, snapshot) })) : [];
   return {
     cluster,
     counts: { virtualServers, activeVirtualServers, realServers, activeRealServers, firewallMarks },

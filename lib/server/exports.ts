@@ -6,6 +6,7 @@ import { requirePermission } from "./auth/permissions";
 import { readClusterDocument } from "./cluster-document";
 import { db } from "./db";
 import { auditChange } from "./panel-audit";
+import { routerIdDiagnostics } from "./router-id-lint";
 import { findLastExport, toExportSummary, type ExportSummary } from "./preview";
 
 /** Outcome of an export attempt. */
@@ -22,7 +23,7 @@ export async function createExport(request: ExportRequest): Promise<ExportOutcom
   return db.$transaction(async (tx) => {
     const doc = await readClusterDocument(request.clusterId, tx);
     if (!doc) return { status: "not-found" } as const;
-    const set = buildArtifactSet(doc);
+    const set = buildArtifactSet(doc, await routerIdDiagnostics(request.clusterId, tx));
     if (request.previewedDocumentSha256 && request.previewedDocumentSha256 !== set.documentSha256) {
       return {
         status: "stale",

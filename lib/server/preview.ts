@@ -3,6 +3,7 @@ import { createTwoFilesPatch } from "diff";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Diagnostic } from "@/lib/domain/lint";
 import { summarizePersistence, type PersistenceRow } from "@/lib/domain/model/persistence-summary";
+import { routerIdDiagnostics } from "./router-id-lint";
 import { buildArtifactSet } from "./artifact-set";
 import { requirePermission } from "./auth/permissions";
 import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-document";
@@ -83,14 +84,14 @@ const unifiedDiff = (filename: string, before: string, after: string) =>
 // always what a fresh render would give.
 const previews = new LruCache<string, ClusterPreview>(16);
 
-async function computePreview(clusterId: number): Promise<ClusterPreview | null> {
+async function computePreview(clusterId: number, related: readonly Diagnostic[]): Promise<ClusterPreview | null> {
   const [snapshot, last] = await db.$transaction(async (tx) => [
     await readClusterSnapshot(clusterId, tx),
     await findLastExport(clusterId, tx),
   ]);
   if (!snapshot) return null;
   const { doc } = snapshot;
-  const set = buildArtifactSet(doc);
+  const set = buildArtifactSet(doc, related);
   const previous = new Map((last?.artifacts ?? []).map((a) => [a.format, a.content]));
   // What operators run comes first; the rest keep the registry's order.
   const ordered = [...set.artifacts].sort((a, b) => Number(b.format === "install-script") - Number(a.format === "install-script"));
@@ -125,10 +126,14 @@ async function cachedPreview(clusterId: number): Promise<ClusterPreview | null> 
     db.export.findFirst({ where: { clusterId }, orderBy: { id: "desc" }, select: { id: true } }),
   ]);
   if (!cluster) return null;
-  const key = `${clusterId}:${cluster.serialNo}:${cluster.version}:${last?.id ?? 0}`;
+  // Another cluster taking this one's router id changes the findings without
+  // touching this cluster, so the findings themselves are part of the key.
+  const related = await routerIdDiagnostics(clusterId);
+  const relatedKey = related.map((d) => d.message).join("|");
+  const key = `${clusterId}:${cluster.serialNo}:${cluster.version}:${last?.id ?? 0}:${relatedKey}`;
   const hit = previews.get(key);
   if (hit) return hit;
-  const fresh = await computePreview(clusterId);
+  const fresh = await computePreview(clusterId, related);
   if (fresh) previews.set(key, fresh);
   return fresh;
 }

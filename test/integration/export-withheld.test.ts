@@ -62,3 +62,30 @@ describe("an error about one format", () => {
     expect(await db.export.count()).toBe(before);
   });
 });
+
+describe("router ids across clusters", () => {
+  it("flags two clusters sharing a VRRP router id on one interface, withholds their keepalived files, and clears when one moves", async () => {
+    await signInAs("operator");
+    const manual = JSON.parse(readFileSync(path.resolve("test/fixtures/documents/manual-nat.json"), "utf8")) as {
+      cluster: { name: string; vrrp?: { routerId: number } };
+    };
+    manual.cluster.vrrp = { routerId: 51 };
+    await importClusterDocument(clusterId, JSON.stringify(manual));
+    const other = (await db.cluster.create({ data: { name: "edge-2", primaryPublicIp: "192.0.2.2" } })).id;
+    await signInAs("admin");
+    await importClusterDocument(other, JSON.stringify({ ...manual, cluster: { ...manual.cluster, name: "edge-2" } }));
+    await signInAs("operator");
+
+    const preview = (await previewCluster(clusterId))!;
+    const conflict = preview.diagnostics.filter((d) => d.code === "ROUTER_ID_CONFLICT");
+    expect(conflict).toHaveLength(1);
+    expect(conflict[0]!.message).toMatch(/virtual_router_id 51 on eth0 is also used by cluster edge-2/);
+    expect(preview.artifacts.filter((a) => a.withheld.length > 0).map((a) => a.format).sort()).toEqual(["keepalived", "keepalived-backup"]);
+
+    // The other cluster moving to its own id clears the finding at once, though this cluster did not change.
+    await signInAs("admin");
+    await importClusterDocument(other, JSON.stringify({ ...manual, cluster: { ...manual.cluster, name: "edge-2", vrrp: { routerId: 52 } } }));
+    await signInAs("operator");
+    expect((await previewCluster(clusterId))!.diagnostics.map((d) => d.code)).not.toContain("ROUTER_ID_CONFLICT");
+  });
+});
