@@ -1,11 +1,16 @@
 import { formatDiagnostic, hasErrors, lintDocument } from "../lint";
 import { FORMATS, FORMAT_NAMES, isFormatName, renderArtifact } from "../render/registry";
 import { parseDocumentText, type LvsDocument } from "../schema";
+import { IMPORT_USAGE, runImport } from "./run-import";
 
 /** What the CLI needs from the outside world, injected so tests can run it in-process. */
 export interface CliIo {
   readFile(path: string): string;
   readStdin(): string;
+  /** Names in a directory (keepalived include globs); absent means none match. */
+  listDirectory?(path: string): string[];
+  /** Size of a file in bytes, checked before reading it. */
+  fileSize?(path: string): number;
 }
 
 /** The CLI's outcome: exit 0 ok, 1 lint errors, 2 invalid document or usage. */
@@ -20,8 +25,9 @@ export const USAGE = `usage:
   lvs-console render <doc.json|-> --format <name> [--force]   print one artifact (refused on lint errors unless --force)
   lvs-console lint <doc.json|-> [--json]                      print diagnostics; exit 1 when any is an error
   lvs-console formats [--json]                                list the format names
+${IMPORT_USAGE}
 formats: ${FORMAT_NAMES.join(", ")}
-exit codes: 0 ok, 1 lint errors, 2 invalid document or usage
+exit codes: 0 ok, 1 lint errors (import: --strict and something not imported), 2 invalid document, unreadable input or usage
 `;
 
 const usage = (message: string): CliResult => ({ exitCode: 2, stdout: "", stderr: `lvs-console: ${message}\n${USAGE}` });
@@ -94,6 +100,7 @@ function runLint(args: Args, io: CliIo): CliResult {
 /** Runs the CLI on its arguments (without node and script) and returns what to print and the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): CliResult {
   const [command, ...rest] = argv;
+  if (command === "import") return runImport(rest, io, usage);
   const args = parseArgs(rest);
   if (typeof args === "string") return usage(args);
   switch (command) {
