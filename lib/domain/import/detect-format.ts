@@ -19,6 +19,7 @@ const SIGNS: [ImportFormat | "document", RegExp][] = [
   ["keepalived", /^\s*(?:virtual_server(?:_group)?|vrrp_instance|vrrp_sync_group|global_defs|vrrp_script)\b/m],
   ["lvs.cf", /^\s*(?:serial_no|primary|network|service)\s*=|^\s*virtual\s+\S+\s*\{\s*$/m],
   ["ipvsadm", /^\s*(?:\S*\/)?(?:ipvsadm\s+)?(?:-A|-a|--add-service|--add-server)\s+(?:-t|-u|-f|--tcp-service|--udp-service|--fwmark-service)\b/m],
+  ["ipvsadm", /^\s*(?:\S*\/)?(?:ipvsadm\s+)?(?:-C|--clear|--set\s+\d+\s+\d+\s+\d+)\s*$/m],
 ];
 
 /** The format of a file judged by its content, or null when it is none the import reads. */

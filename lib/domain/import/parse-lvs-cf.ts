@@ -20,7 +20,7 @@ export function parseLvsCf(text: string, file: string): ServicesResult {
   if (!checkReadable(text, log)) return fail();
   const lines: Line[] = [];
   for (const { line, text: raw } of logicalLines(text)) {
-    const split = splitWords(raw);
+    const split = splitWords(raw, "#", true);
     if (!split.ok) {
       log.error(line, split.column, split.message);
       return fail();
