@@ -61,7 +61,7 @@ export function bundlesFromRules(rules: readonly ImportedMarkRule[]): RuleBundle
       }
       const name = NAMED.exec(c.rule.comment ?? "")?.[1];
       if (name && b.name === undefined) b.name = name;
-      b.ports.set(c.rule.protocol, normalizeRanges([...(b.ports.get(c.rule.protocol) ?? []), ...c.ranges]));
+      b.ports.set(c.rule.protocol, coalesce([...(b.ports.get(c.rule.protocol) ?? []), ...c.ranges]));
     }
   }
   const bundles: FirewallMarkInput[] = [];
@@ -88,6 +88,17 @@ export function bundlesFromRules(rules: readonly ImportedMarkRule[]): RuleBundle
     origins.push({ file: b.first.file, line: b.first.line });
   }
   return { bundles, origins, messages };
+}
+
+// Pieces of one mark's ports that touch (8000-8079 and 8080-8099) are one range to the operator.
+function coalesce(ranges: readonly PortRange[]): PortRange[] {
+  const out: PortRange[] = [];
+  for (const r of normalizeRanges(ranges)) {
+    const last = out[out.length - 1];
+    if (last && r.lo <= last.hi + 1) last.hi = Math.max(last.hi, r.hi);
+    else out.push({ ...r });
+  }
+  return out;
 }
 
 function portsIn(ranges: readonly PortRange[]): number {

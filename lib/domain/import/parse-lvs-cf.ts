@@ -25,7 +25,11 @@ export function parseLvsCf(text: string, file: string): ServicesResult {
       log.error(line, split.column, split.message);
       return fail();
     }
-    const words = split.words.filter((w, i) => !(i === 1 && w.text === "="));
+    // `key = value`, `key=value` and `key =value` all mean the same to pulse.
+    const first = split.words[0];
+    const eq = first?.text.indexOf("=") ?? -1;
+    const spread = first && eq > 0 ? [{ text: first.text.slice(0, eq), column: first.column }, ...(eq + 1 < first.text.length ? [{ text: first.text.slice(eq + 1), column: first.column + eq + 1 }] : []), ...split.words.slice(1)] : split.words;
+    const words = spread.filter((w, i) => !(i === 1 && w.text === "=")).map((w, i) => (i === 1 && w.text.startsWith("=") && w.text.length > 1 ? { ...w, text: w.text.slice(1) } : w));
     if (words.length > 0) lines.push({ n: line, key: words[0]?.text ?? "", args: words.slice(1).map((w) => w.text), column: words[0]?.column ?? 1 });
   }
   const services: ImportedService[] = [];
