@@ -3,7 +3,7 @@ import type { NetworkType } from "../schema/cluster";
 import { SCHEDULERS, type Scheduler } from "../schema/enums";
 import type { HealthCheck } from "../schema/health-check";
 import type { IncludeReader } from "./include-reader";
-import { isCheckerKeyword, readChecker, sameCheck } from "./keepalived-checkers";
+import { isCheckerKeyword, readChecker, sameCheck, validateCheck } from "./keepalived-checkers";
 import { readGlobalDefs, readVrrpInstance, type VrrpAddress } from "./keepalived-globals";
 import { expandGroup } from "./keepalived-groups";
 import { parseKeepalivedSyntax, type KaNode } from "./keepalived-syntax";
@@ -64,7 +64,7 @@ function readVirtualServer(node: KaNode, groups: Map<string, KaNode>, services: 
   }
   const settings = readBody(node, heads[0] as ServiceHead, log0);
   for (const head of heads) {
-    const s: ImportedService = { ...structuredClone(settings), ...head, file: node.file, line: node.line };
+    const s: ImportedService = { ...(heads.length > 1 ? structuredClone(settings) : settings), ...head, file: node.file, line: node.line };
     if (head.kind === "port" && s.protocol === undefined) s.protocol = "tcp";
     const key = serviceKey(s);
     const first = services.get(key);
@@ -105,7 +105,7 @@ function readBody(node: KaNode, head: ServiceHead, log0: MessageLog): Body {
   if (named && NAME.test(named)) body.name = named;
   let family: Family | undefined;
   let interval: number | undefined;
-  const checks: { rs: ImportedRealServer; check: HealthCheck | null; line: number }[] = [];
+  const checks: RealServerCheck[] = [];
   for (const child of node.children ?? []) {
     const l = log0.forFile(child.file);
     const [key = "", v = "", w] = child.words;
@@ -142,18 +142,26 @@ function readBody(node: KaNode, head: ServiceHead, log0: MessageLog): Body {
     for (const c of checks.slice(1)) {
       if (!sameCheck(first.check, c.check)) log0.forFile(node.file).warn(c.line, `real server ${c.rs.address} has a different check from ${first.rs.address}; the model holds one check per virtual server: the first applies`, subject);
     }
-    applyCheck(body, first.check, interval);
+    if (!first.checker) body.settings.healthCheck = { type: "none" };
+    else if (first.check) {
+      const valid = validateCheck(first.check, first.checker, log0, subject);
+      if (valid) applyCheck(body, valid, interval);
+    }
   }
   return body;
 }
 
+interface RealServerCheck {
+  rs: ImportedRealServer;
+  line: number;
+  /** The checker's fields; null when the model cannot hold it (already warned). */
+  check: Record<string, unknown> | null;
+  checker?: { file: string; line: number; keyword: string };
+}
+
 // connect_timeout is the service timeout unless the check says otherwise; the
 // application port of an fwmark service is the port its checks connect to.
-function applyCheck(body: Body, check: HealthCheck | null, interval: number | undefined): void {
-  if (!check) {
-    body.settings.healthCheck = { type: "none" };
-    return;
-  }
+function applyCheck(body: Body, check: HealthCheck, interval: number | undefined): void {
   const hc: HealthCheck = { ...check };
   if (hc.timeoutSeconds !== undefined && hc.type !== "misc") {
     body.settings.serviceTimeoutSeconds = hc.timeoutSeconds;
@@ -165,7 +173,7 @@ function applyCheck(body: Body, check: HealthCheck | null, interval: number | un
   body.settings.healthCheck = hc;
 }
 
-function readRealServer(node: KaNode, head: ServiceHead, body: Body, log0: MessageLog, subject: string): { rs: ImportedRealServer; check: HealthCheck | null; line: number } | null {
+function readRealServer(node: KaNode, head: ServiceHead, body: Body, log0: MessageLog, subject: string): RealServerCheck | null {
   const log = log0.forFile(node.file);
   const [, a = "", p] = node.words;
   const addr = parseAddress(a);
@@ -176,19 +184,23 @@ function readRealServer(node: KaNode, head: ServiceHead, body: Body, log0: Messa
   const rs: ImportedRealServer = { address: addr.canonical, family: addr.family, weight: 1, line: node.line };
   if (p !== undefined && /^\d{1,5}$/.test(p) && head.kind === "port") rs.port = Number(p);
   if (p !== undefined && head.kind === "fwmark") body.port ??= Number(p);
-  let check: HealthCheck | null = null;
+  let check: Record<string, unknown> | null = null;
+  let checker: RealServerCheck["checker"];
   let checkers = 0;
   for (const child of node.children ?? []) {
     const [key = "", v = ""] = child.words;
     if (key === "weight" && /^\d{1,5}$/.test(v) && Number(v) <= 65535) rs.weight = Number(v);
     else if (key === "inhibit_on_failure") body.settings.quiesceServer = true;
     else if (isCheckerKeyword(key)) {
-      if (checkers++ === 0) check = readChecker(child, log0, subject);
+      if (checkers++ === 0) {
+        check = readChecker(child, log0, subject);
+        checker = { file: child.file, line: child.line, keyword: key };
+      }
       else log0.forFile(child.file).warn(child.line, `${key} not imported: the model holds one check per virtual server`, subject);
     } else log0.forFile(child.file).warn(child.line, `real_server ${key} not imported: the model does not carry it${key.startsWith("notify") ? " (scripts run as root are never generated)" : ""}`, subject);
   }
   body.realServers.push(rs);
-  return { rs, check, line: node.line };
+  return { rs, check, line: node.line, ...(checker ? { checker } : {}) };
 }
 
 function describe(s: ServiceHead): string {
