@@ -34,6 +34,16 @@ export function combineImports(serviceFiles: readonly ServicesResult[], rules: r
   const heartbeat = cluster.heartbeat?.intervalSeconds ?? 6;
   const names = new Set<string>();
   const virtualServers = services.map((s) => toVirtualServer(s, bundles, origins, addresses, heartbeat, names, messages));
+  // Parsers name a service by its key or place; the preview shows messages beside the virtual server it became.
+  const subjects = new Map<string, string>();
+  services.forEach((s, i) => {
+    const name = `virtualServer:${virtualServers[i]?.name}`;
+    for (const key of [subjectOf(s), `service:${s.file}:${s.line}`, `virtualServer:${s.name}`]) if (!subjects.has(key)) subjects.set(key, name);
+  });
+  for (const m of [...messages, ...serviceFiles.flatMap((f) => f.messages)]) {
+    const to = m.subject === undefined ? undefined : subjects.get(m.subject);
+    if (to !== undefined) m.subject = to;
+  }
   for (const b of bundles) {
     const family = parseAddress(b.vip)?.family;
     if (!services.some((s) => s.kind === "fwmark" && s.mark === b.mark && s.family === family)) {
