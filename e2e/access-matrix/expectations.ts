@@ -63,6 +63,9 @@ export const ACTIONS: Record<string, ActionExpectation> = {
   previewArtifactAction: { allow: everyone, probes: [[1, "install-script"]] },
   exportClusterAction: { allow: editors, probes: [[{ clusterId: missing, comment: "matrix" }]] },
   importDocumentAction: { allow: editors },
+  // lib/server/actions/import.ts
+  previewImportAction: { allow: editors },
+  applyImportAction: { allow: editors },
 };
 
 export interface RouteExpectation {

@@ -82,13 +82,25 @@ function diffByIdentity<T extends { name: string }>(
 
 const REAL_SERVERS = new Set(["realServers"]);
 
+// The database stores "no monitor" and "no persistence" as their empty forms;
+// both spellings mean the same to every renderer, so they compare equal.
+function withoutEmpty(v: VirtualServer): VirtualServer {
+  if (!v || typeof v !== "object") return v;
+  const out = { ...v };
+  const m = out.monitor;
+  if (m && m.send === undefined && m.expect === undefined && m.sendProgram === undefined && !m.expectIsRegex) delete out.monitor;
+  const p = out.persistence;
+  if (p && p.timeoutSeconds === 0 && p.netmask === undefined) delete out.persistence;
+  return out;
+}
+
 /** What replacing `current` with `next` changes, object by object (matched by identity, not by name). */
 export function diffDocuments(current: LvsDocument, next: LvsDocument): DocumentDiff {
   return {
     settings: fieldChanges(current.cluster, next.cluster),
     bundles: diffByIdentity(current.firewallMarks, next.firewallMarks, bundleIdentity, (a, b) => ({ fields: fieldChanges(a, b) })),
     virtualServers: diffByIdentity(current.virtualServers, next.virtualServers, serverIdentity, (a, b) => ({
-      fields: fieldChanges(a, b, REAL_SERVERS),
+      fields: fieldChanges(withoutEmpty(a), withoutEmpty(b), REAL_SERVERS),
       realServers: diffByIdentity(a.realServers ?? [], b.realServers, realIdentity, (x, y) => ({ fields: fieldChanges(x, y) })),
     })),
   };
