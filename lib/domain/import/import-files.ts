@@ -12,6 +12,8 @@ import { parseLvsCf } from "./parse-lvs-cf";
 import { parseNftRuleset } from "./parse-nft";
 import type { ServicesResult } from "./services";
 
+const INCLUDES = /^\s*include\s/m;
+
 /** One input file: its name (as the operator knows it) and text. */
 export interface ImportFile {
   name: string;
@@ -47,7 +49,9 @@ export function importFiles(files: readonly ImportFile[], options: ImportOptions
   const rules: ImportedMarkRule[] = [];
   let document: LvsDocument | null = null;
   const included = new Set<string>();
-  for (const file of files) {
+  // Files that include others go first, so a file given both on its own and through an include is read once.
+  const ordered = [...files].sort((a, b) => Number(INCLUDES.test(b.text)) - Number(INCLUDES.test(a.text)));
+  for (const file of ordered) {
     if (included.has(file.name)) continue;
     const log = new MessageLog(file.name, messages);
     if (!checkReadable(file.text, log)) continue;

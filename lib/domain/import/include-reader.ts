@@ -6,6 +6,8 @@ export interface IncludeReader {
   readFile(path: string): string | undefined;
   /** Paths of the files a glob pattern matches, sorted (keepalived uses glob(3)). */
   glob(pattern: string): string[];
+  /** True when the files have no directories (an upload): a glob then never matches the including file itself. */
+  flat?: boolean;
 }
 
 /** The directory part of a path ("." when there is none). */
@@ -63,6 +65,7 @@ export function memoryReader(files: ReadonlyMap<string, string>): IncludeReader 
   const byBase = new Map<string, string>();
   for (const name of files.keys()) byBase.set(basenameOf(name), name);
   return {
+    flat: true,
     readFile: (path) => files.get(path) ?? files.get(byBase.get(basenameOf(path)) ?? ""),
     glob: (pattern) => {
       const re = globComponentRegExp(basenameOf(pattern));

@@ -91,7 +91,8 @@ function included(target: Tok, file: string, reader: IncludeReader | undefined, 
     return true;
   }
   const pattern = resolveIncludePath(file, target.text);
-  const paths = isGlob(pattern) ? reader.glob(pattern) : [pattern];
+  // Uploaded files lost their folders: conf.d/*.conf would also match keepalived.conf itself.
+  const paths = isGlob(pattern) ? reader.glob(pattern).filter((p) => !(reader.flat && stack.includes(p))) : [pattern];
   if (paths.length === 0) log.warn(target.line, `include ${target.text} matches no file; nothing included`);
   for (const path of paths) {
     if (stack.includes(path)) {
