@@ -43,10 +43,12 @@ function columnOf(body: string, index: number): number {
   }
 }
 
-/** Reads keepalived.conf text into keyword nodes, resolving `include` through the reader; null after an error. */
-export function parseKeepalivedSyntax(text: string, file: string, reader: IncludeReader | undefined, log: MessageLog): KaNode[] | null {
-  const tree = new TreeBuilder(log);
-  if (!lexFile(text, file, reader, log, [file], tree)) return null;
+/** Reads keepalived.conf text, resolving `include` through the reader, and hands each top-level node to `onNode` once complete; false after an error. */
+export function parseKeepalivedSyntax(
+  text: string, file: string, reader: IncludeReader | undefined, log: MessageLog, onNode: (node: KaNode) => void,
+): boolean {
+  const tree = new TreeBuilder(log, onNode);
+  if (!lexFile(text, file, reader, log, [file], tree)) return false;
   return tree.finish();
 }
 
@@ -116,11 +118,13 @@ function included(target: Tok, file: string, reader: IncludeReader | undefined, 
 
 // A `{` belongs to the keyword line before it even on a line of its own, as in
 // keepalived; everything else on one line is one node.
+// Top-level nodes leave the builder as soon as no later line can add to them,
+// so a 10,000-service file's tree never exists all at once.
 class TreeBuilder {
   private readonly root: KaNode[] = [];
   private readonly stack: { nodes: KaNode[]; open?: Tok }[] = [{ nodes: this.root }];
 
-  constructor(private readonly log: MessageLog) {}
+  constructor(private readonly log: MessageLog, private readonly onNode: (node: KaNode) => void) {}
 
   feed(words: string[], file: string, line: number, body: string, comment: string | undefined): boolean {
     let current: KaNode | null = null;
@@ -142,9 +146,11 @@ class TreeBuilder {
           return false;
         }
         this.stack.pop();
+        if (this.stack.length === 1) this.flush();
         current = null;
       } else if (current) current.words.push(w);
       else {
+        if (this.stack.length === 1) this.flush();
         current = comment === undefined ? { words: [w], file, line } : { words: [w], file, line, comment };
         comment = undefined;
         top.nodes.push(current);
@@ -153,12 +159,17 @@ class TreeBuilder {
     return true;
   }
 
-  finish(): KaNode[] | null {
+  private flush(): void {
+    for (const node of this.root.splice(0)) this.onNode(node);
+  }
+
+  finish(): boolean {
     if (this.stack.length > 1) {
       const open = this.stack[this.stack.length - 1]?.open as Tok;
       this.log.forFile(open.file).error(open.line, open.column < 0 ? columnOf(open.body ?? "", -1 - open.column) : open.column, "this { is never closed; allowed: balanced { }");
-      return null;
+      return false;
     }
-    return this.root;
+    this.flush();
+    return true;
   }
 }

@@ -21,25 +21,31 @@ export type ServiceHead = Pick<ImportedService, "kind" | "family" | "mark" | "vi
 /** Reads keepalived.conf (with its includes) into services, VRRP and cluster settings. */
 export function parseKeepalived(text: string, file: string, reader?: IncludeReader): ServicesResult {
   const log = new MessageLog(file);
-  const nodes = parseKeepalivedSyntax(text, file, reader, log);
   const cluster: ClusterFacts = {};
-  if (!nodes) return { services: [], cluster, messages: log.messages };
   const groups = new Map<string, KaNode>();
-  for (const n of nodes) if (n.words[0] === "virtual_server_group" && n.words[1]) groups.set(n.words[1], n);
   const services = new Map<string, ImportedService>();
   const addresses: VrrpAddress[] = [];
+  const deferred: KaNode[] = [];
   let instances = 0;
-  for (const node of nodes) {
+  let failed = false;
+  const handle = (node: KaNode) => {
+    if (failed) return;
     const l = log.forFile(node.file);
     const keyword = node.words[0] ?? "";
     if (keyword === "global_defs") readGlobalDefs(node, cluster, log);
     else if (keyword === "vrrp_instance") addresses.push(...readVrrpInstance(node, instances++ === 0, cluster, log));
     else if (keyword === "vrrp_sync_group") l.note(node.line, `vrrp_sync_group ${node.words[1] ?? ""}: its instances fail over together, as the model's one instance does (notify scripts are not imported)`, "cluster");
-    else if (keyword === "virtual_server_group") continue;
-    else if (keyword === "virtual_server") {
-      if (!readVirtualServer(node, groups, services, log)) return { services: [], cluster, messages: log.messages };
+    else if (keyword === "virtual_server_group") {
+      if (node.words[1]) groups.set(node.words[1], node);
+    } else if (keyword === "virtual_server") {
+      // A group may be defined after the virtual_server that uses it: that one waits for the end.
+      if (node.words[1] === "group" && !groups.has(node.words[2] ?? "")) deferred.push(node);
+      else failed = !readVirtualServer(node, groups, services, log);
     } else l.warn(node.line, `${keyword} not imported: the model does not carry it${keyword.includes("script") ? " (scripts run as root are never generated)" : ""}`);
-  }
+  };
+  const read = parseKeepalivedSyntax(text, file, reader, log, handle);
+  for (const node of deferred) if (!failed) failed = !readVirtualServer(node, groups, services, log);
+  if (!read || failed) return { services: [], cluster: {}, messages: log.messages };
   return { services: [...services.values()], cluster, messages: log.messages, addresses };
 }
 
