@@ -97,7 +97,7 @@ function toVirtualServer(
   heartbeat: number, names: Set<string>, messages: ImportMessage[],
 ): VirtualServerInput {
   const note = (severity: "note" | "warning", message: string) => messages.push({ severity, file: s.file, line: s.line, message, subject: subjectOf(s) });
-  const bundle = s.kind === "fwmark" ? bundles.find((b) => b.mark === s.mark && parseAddress(b.vip)?.family === s.family) : undefined;
+  const bundle = s.kind === "fwmark" ? bundleIndex(bundles).get(`${s.family}/${s.mark}`) : undefined;
   let vip = s.vip;
   if (vip === undefined) {
     if (bundle) vip = bundle.vip;
@@ -120,20 +120,20 @@ function toVirtualServer(
   const hc = settings.healthCheck;
   if (hc && hc.intervalSeconds === heartbeat) settings.healthCheck = { ...hc, intervalSeconds: undefined };
   if (settings.healthCheck) settings.healthCheck = Object.fromEntries(Object.entries(settings.healthCheck).filter(([, v]) => v !== undefined)) as typeof hc;
-  const held = addresses.find((a) => a.address === vip);
+  const held = addresses.length === 0 ? undefined : addresses.find((a) => a.address === vip);
   if (held && settings.device === undefined && held.device !== undefined) settings.device = held.device;
   if (held?.prefix !== undefined && settings.vipNetmask === undefined) {
     const full = s.family === 4 ? 32 : 128;
     if (held.prefix !== full) settings.vipNetmask = s.family === 4 ? ipv4MaskFromPrefix(held.prefix) : held.prefix;
   }
   const realNames = new Set<string>();
-  const realServers: RealServerInput[] = s.realServers.map((r) => ({
-    name: uniqueName(r.name && NAME.test(r.name) ? r.name : realName(r.address), realNames),
-    address: r.address,
-    ...(r.port === undefined || (s.kind === "port" && r.port === port && r.name === undefined) ? {} : { port: r.port }),
-    weight: r.weight,
-    ...(r.active === undefined ? {} : { active: r.active }),
-  }));
+  // Plain assignments rather than conditional spreads: 100,000 real servers.
+  const realServers: RealServerInput[] = s.realServers.map((r) => {
+    const out: RealServerInput = { name: uniqueName(r.name && NAME.test(r.name) ? r.name : realName(r.address), realNames), address: r.address, weight: r.weight };
+    if (r.port !== undefined && !(s.kind === "port" && r.port === port && r.name === undefined)) out.port = r.port;
+    if (r.active !== undefined) out.active = r.active;
+    return out;
+  });
   return {
     ...settings,
     name, vip, port, protocol,
@@ -142,6 +142,22 @@ function toVirtualServer(
     ...(s.persistence === undefined ? {} : { persistence: s.persistence }),
     realServers,
   };
+}
+
+const bundleIndexes = new WeakMap<FirewallMarkInput[], Map<string, FirewallMarkInput>>();
+
+// Bundles by family and mark, built once per combine (a lookup per service).
+function bundleIndex(bundles: FirewallMarkInput[]): Map<string, FirewallMarkInput> {
+  let index = bundleIndexes.get(bundles);
+  if (!index) {
+    index = new Map();
+    for (const b of bundles) {
+      const key = `${parseAddress(b.vip)?.family}/${b.mark}`;
+      if (!index.has(key)) index.set(key, b);
+    }
+    bundleIndexes.set(bundles, index);
+  }
+  return index;
 }
 
 function generatedName(s: ImportedService, vip: string, port: number, protocol: string): string {

@@ -21,7 +21,16 @@ const WORD = /[ \t\r]*(?:([!#])|([{}])|"([^"]*)("?)|([^ \t\r{}"!#]+))/y;
 
 // Words only: a 10,000-service file has about two million of them, and an
 // object per word was most of the parse. Columns are found again on an error.
+const SPECIAL = /["!#]/;
+const BLANKS = /[ \t\r]+/;
+
 function lexLine(body: string, out: string[]): { column: number; message: string } | null {
+  // Most lines are plain words: split them without the full word grammar.
+  if (!SPECIAL.test(body)) {
+    const plain = body.includes("{") || body.includes("}") ? body.replace(/[{}]/g, " $& ") : body;
+    for (const w of plain.split(BLANKS)) if (w !== "") out.push(w);
+    return null;
+  }
   WORD.lastIndex = 0;
   for (;;) {
     const at = WORD.lastIndex;
