@@ -52,14 +52,29 @@ export function combineCluster(
   return cluster;
 }
 
+// Nested settings merge field by field: the primary's keepalived.conf states
+// vrrp.priorityPrimary, the backup's vrrp.priorityBackup, and both belong.
 function mergeFacts(into: ClusterFacts, from: ClusterFacts, file: string, messages: ImportMessage[]): void {
-  for (const [key, value] of Object.entries(from) as [keyof ClusterFacts, unknown][]) {
-    const have = into[key];
-    if (have === undefined) (into as Record<string, unknown>)[key] = value;
-    else if (JSON.stringify(have) !== JSON.stringify(value)) {
-      messages.push({ severity: "warning", file, line: 1, message: `cluster ${key} ${JSON.stringify(value)} not imported: an earlier file states ${JSON.stringify(have)}`, subject: "cluster" });
-    }
+  const target = into as Record<string, unknown>;
+  for (const [key, value] of Object.entries(from)) {
+    const have = target[key];
+    if (have === undefined) target[key] = value;
+    else if (isPlain(have) && isPlain(value)) {
+      const merged: Record<string, unknown> = { ...have };
+      for (const [k, v] of Object.entries(value)) {
+        if (merged[k] === undefined) merged[k] = v;
+        else if (JSON.stringify(merged[k]) !== JSON.stringify(v)) conflict(`${key}.${k}`, v, merged[k]);
+      }
+      target[key] = merged;
+    } else if (JSON.stringify(have) !== JSON.stringify(value)) conflict(key, value, have);
   }
+  function conflict(path: string, value: unknown, have: unknown) {
+    messages.push({ severity: "warning", file, line: 1, message: `cluster ${path} ${JSON.stringify(value)} not imported: an earlier file states ${JSON.stringify(have)}`, subject: "cluster" });
+  }
+}
+
+function isPlain(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
 // keepalived floats the NAT gateway with the VIPs: an address the VRRP instance
