@@ -10,6 +10,11 @@ import { ImportChanges, MessageList } from "./import-changes";
 
 type Status = { tone: "ok" | "error"; text: string } | null;
 
+// Next.js refuses server-action bodies over 1 MB (its default bodySizeLimit);
+// larger routers import with `lvs-console import` and upload the JSON it prints.
+const MAX_UPLOAD_BYTES = 1024 * 1024 - 64 * 1024;
+const SEND_FAILED = "The files could not be sent to the server (too large or the server is unreachable); nothing was imported.";
+
 // Messages shown beside an object in the change list; the rest are listed per file.
 function placedSubjects(p: ImportPreview): Set<string> {
   const out = new Set<string>(["cluster"]);
@@ -29,8 +34,15 @@ export function ImportPanel({ clusterId, clusterName, isAdmin }: { clusterId: nu
   const formData = () => new FormData(formRef.current ?? undefined);
   const runPreview = () => {
     setStatus(null);
+    const data = formData();
+    const bytes = data.getAll("files").reduce((n, f) => n + (f instanceof File ? f.size : 0), 0);
+    if (bytes > MAX_UPLOAD_BYTES) {
+      setPreview(null);
+      setStatus({ tone: "error", text: `The files are ${Math.ceil(bytes / 1024)} KiB together; the web import takes up to ${MAX_UPLOAD_BYTES / 1024} KiB. Import larger routers with lvs-console import. Nothing was imported.` });
+      return;
+    }
     startTransition(async () => {
-      const r = await previewImportAction(formData());
+      const r = await previewImportAction(data).catch(() => ({ ok: false as const, message: SEND_FAILED }));
       if (r.ok) setPreview(r.data);
       else {
         setPreview(null);
@@ -44,7 +56,7 @@ export function ImportPanel({ clusterId, clusterName, isAdmin }: { clusterId: nu
     data.set("baseSha256", preview.baseSha256);
     data.set("resultSha256", preview.resultSha256);
     startTransition(async () => {
-      const r = await applyImportAction(data);
+      const r = await applyImportAction(data).catch(() => ({ ok: false as const, message: SEND_FAILED }));
       if (r.ok) {
         setPreview(null);
         formRef.current?.reset();
