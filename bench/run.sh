@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run bench: render, netfilter and web figures, one `name: value unit` line
 # each (also written to bench/out/figures.txt). Needs root for the netfilter part.
-# BENCH_ONLY=render|netfilter|web runs one part; BENCH_PATCHES=... see web/prepare.sh.
+# BENCH_ONLY=render|import|netfilter|web runs one part; BENCH_PATCHES=... see web/prepare.sh.
 set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "${ROOT}"
@@ -28,6 +28,10 @@ if [[ ${only} == all || ${only} == render ]]; then
   figure render_cpu_10k_ms "$(field "${r10}" cpuMedian)" ms
   figure render_peak_rss_10k_mb "$(field "${r10}" peakRssMb)" MB
   figure render_growth_10k_over_1k "$(ratio "$(field "${r10}" median)" "$(field "${r1}" median)")" x
+fi
+
+if [[ ${only} == all || ${only} == import ]]; then
+  bash bench/import.sh
 fi
 
 if [[ ${only} == all || ${only} == netfilter ]]; then

@@ -12,6 +12,7 @@ export const PANELS = [
   { href: "/firewall-marks", label: "Firewall marks" },
   { href: "/preview", label: "Preview & export" },
   { href: "/exports", label: "Export history" },
+  { href: "/import", label: "Import" },
   { href: "/drift", label: "Router drift" },
   { href: "/users", label: "Users", adminOnly: true },
   { href: "/audit", label: "Audit log", adminOnly: true },

@@ -66,6 +66,9 @@ export const ACTIONS: Record<string, ActionExpectation> = {
   // lib/server/actions/router-states.ts
   uploadRouterStateAction: { allow: editors },
   whatIfAction: { allow: everyone, probes: [[missing, { to: "192.0.2.1:80", protocol: "tcp", from: "" }]] },
+  // lib/server/actions/import.ts
+  previewImportAction: { allow: editors },
+  applyImportAction: { allow: editors },
 };
 
 export interface RouteExpectation {

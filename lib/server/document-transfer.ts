@@ -39,8 +39,9 @@ export interface ImportSummary {
  * Replaces a cluster's whole content with an uploaded document: validated
  * first (every problem reported with its path), then written in one
  * transaction with its audit event, so an invalid document writes nothing.
+ * `source` (the router files an import came from) goes into the audit event.
  */
-export async function importClusterDocument(clusterId: number, text: string): Promise<ImportSummary> {
+export async function importClusterDocument(clusterId: number, text: string, source?: string): Promise<ImportSummary> {
   const user = await requirePermission("document.import");
   if (Buffer.byteLength(text, "utf8") > MAX_DOCUMENT_BYTES) {
     throw new DataError(`The document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB; nothing was imported.`);
@@ -65,7 +66,9 @@ export async function importClusterDocument(clusterId: number, text: string): Pr
     }
     await writeClusterDocument(tx, clusterId, doc);
     const after = await readClusterDocument(clusterId, tx);
-    await auditChange(tx, user, { action: "document.import", targetType: "cluster", targetId: clusterId, clusterId, before, after });
+    await auditChange(tx, user, {
+      action: "document.import", targetType: "cluster", targetId: clusterId, clusterId, before, after, ...(source === undefined ? {} : { detail: source }),
+    });
     return {
       clusterId,
       clusterName: doc.cluster.name,

@@ -3,11 +3,16 @@ import { FORMATS, FORMAT_NAMES, isFormatName, renderArtifact } from "../render/r
 import { parseDocumentText, type LvsDocument } from "../schema";
 import { runDrift } from "./run-drift";
 import { runWhatIf } from "./run-what-if";
+import { IMPORT_USAGE, runImport } from "./run-import";
 
 /** What the CLI needs from the outside world, injected so tests can run it in-process. */
 export interface CliIo {
   readFile(path: string): string;
   readStdin(): string;
+  /** Names in a directory (keepalived include globs); absent means none match. */
+  listDirectory?(path: string): string[];
+  /** Size of a file in bytes, checked before reading it. */
+  fileSize?(path: string): number;
 }
 
 /** The CLI's outcome: exit 0 ok, 1 lint errors (drift: drift found), 2 invalid document, input or usage. */
@@ -25,8 +30,9 @@ export const USAGE = `usage:
   lvs-console what-if <doc.json|-> --to VIP:PORT [--protocol tcp|udp] [--from ADDRESS] [--json]
                                  where a packet goes: mark, IPVS service, real servers ([v6]:PORT for IPv6)
   lvs-console drift --state FILE <doc.json|-> [--json]        compare a collect-state file with the document
+${IMPORT_USAGE}
 formats: ${FORMAT_NAMES.join(", ")}
-exit codes: 0 ok, 1 lint errors, 2 invalid document or usage
+exit codes: 0 ok, 1 lint errors (import: --strict and something not imported), 2 invalid document, unreadable input or usage
   what-if: 0 answered (balanced or not), 2 bad document, probe or usage
   drift: 0 in sync, 1 drift found, 2 unreadable state file or document
 `;
@@ -119,6 +125,7 @@ const KIT: CliKit = { usage, lines, loadDocument };
 /** Runs the CLI on its arguments (without node and script) and returns what to print and the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): CliResult {
   const [command, ...rest] = argv;
+  if (command === "import") return runImport(rest, io, usage);
   const args = parseArgs(rest);
   if (typeof args === "string") return usage(args);
   switch (command) {

@@ -16,9 +16,12 @@ export interface ImportMessage {
 
 /** Collects messages for one file. */
 export class MessageLog {
-  readonly messages: ImportMessage[] = [];
+  constructor(readonly file: string, readonly messages: ImportMessage[] = []) {}
 
-  constructor(readonly file: string) {}
+  /** A log for another file that records into the same list (included files). */
+  forFile(file: string): MessageLog {
+    return file === this.file ? this : new MessageLog(file, this.messages);
+  }
 
   /** Records an error: the input could not be read at this place. */
   error(line: number, column: number, message: string): void {

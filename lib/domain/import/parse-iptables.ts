@@ -18,7 +18,7 @@ export function parseIptablesSave(text: string, file: string): MarkRulesResult {
   const chains = newChains();
   let table: { name: string; line: number; rules: number } | null = null;
   let comment: string | undefined;
-  for (const { line, text: raw } of logicalLines(text)) {
+  for (const { line, text: raw } of logicalLines(text, false)) {
     const body = raw.trim();
     if (body === "") continue;
     if (body.startsWith("#")) {

@@ -112,7 +112,7 @@ function apply(cmd: Command, services: Map<string, ImportedService>, cluster: Cl
       log.error(line, 1, `service ${describe(service)} is defined twice (first on line ${existing.line}); allowed: each service once (-E edits one)`);
       return false;
     }
-    for (const flag of ["-x", "-y", "-b", "--pe"]) if (cmd.opts.has(flag)) log.warn(line, `${flag} ${cmd.opts.get(flag)?.text} not imported: the model does not carry it`);
+    for (const flag of ["-b", "--pe"]) if (cmd.opts.has(flag)) log.warn(line, `${flag} ${cmd.opts.get(flag)?.text} not imported: the model does not carry it`);
     const target = existing ?? service;
     const sched = cmd.opts.get("-s")?.text;
     if (sched !== undefined) {
@@ -131,12 +131,16 @@ function apply(cmd: Command, services: Map<string, ImportedService>, cluster: Cl
     log.warn(line, `real server for ${describe(service)}, which no -A line defines, not imported`);
     return true;
   }
+  for (const flag of ["-x", "-y", "--tun-type", "--tun-port", "--tun-nocsum"]) {
+    if (cmd.opts.has(flag)) log.warn(line, `${flag} ${cmd.opts.get(flag)?.text} not imported: the model does not carry it`, subject(existing));
+  }
   return applyRealServer(cmd, existing, log);
 }
 
 function applyRealServer(cmd: Command, service: ImportedService, log: MessageLog): boolean {
   const r = cmd.opts.get("-r");
-  const hp = r ? parseHostPort(r.text) : null;
+  // ipvsadm -Sn prints fwmark real servers with port 0: no port of their own.
+  const hp = r ? parseHostPort(r.text.replace(/:0$/, "")) : null;
   if (!r || !hp) {
     log.error(cmd.line, r?.column ?? 1, `real server ${JSON.stringify(r?.text ?? "")} is not ADDRESS[:PORT] ([v6]:PORT); host names are not resolved (save with ipvsadm -Sn)`);
     return false;

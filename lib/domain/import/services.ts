@@ -1,6 +1,7 @@
 import type { Family } from "../model/address";
 import type { ClusterSettingsInput, NetworkType } from "../schema/cluster";
 import type { Scheduler, VirtualServerInput } from "../schema/virtual-server";
+import type { VrrpAddress } from "./keepalived-globals";
 import type { ImportMessage } from "./messages";
 
 /** A real server as a service definition file states it. */
@@ -47,6 +48,8 @@ export interface ServicesResult {
   services: ImportedService[];
   cluster: ClusterFacts;
   messages: ImportMessage[];
+  /** Addresses a VRRP instance floats (keepalived): devices and masks of VIPs, the NAT gateway. */
+  addresses?: VrrpAddress[];
 }
 
 /** Service identity used for duplicate detection: `fwmark/6/80` or `tcp/VIP/port`. */

@@ -11,8 +11,8 @@ export type SplitResult = { ok: true; words: Word[] } | { ok: false; column: num
 
 // Single and double quotes group words as sh does; a backslash escapes the next
 // character outside single quotes. `#` at the start of a word begins a comment.
-/** Splits a line into words the way sh (and iptables-save's quoting) does. */
-export function splitWords(line: string, comment = "#"): SplitResult {
+/** Splits a line into words the way sh (and iptables-save's quoting) does; `raw` keeps backslashes (Piranha's strings). */
+export function splitWords(line: string, comment = "#", raw = false): SplitResult {
   const words: Word[] = [];
   let i = 0;
   const n = line.length;
@@ -25,11 +25,11 @@ export function splitWords(line: string, comment = "#"): SplitResult {
     while (i < n && line[i] !== " " && line[i] !== "\t" && line[i] !== "\r") {
       const ch = line[i] as string;
       if (ch === "'" || ch === '"') {
-        const close = findClose(line, i + 1, ch);
+        const close = findClose(line, i + 1, ch, raw);
         if (close < 0) return { ok: false, column: i + 1, message: `unterminated ${ch === "'" ? "single" : "double"} quote; allowed: a closing ${ch} on the same line` };
-        text += unescape(line.slice(i + 1, close), ch);
+        text += raw ? line.slice(i + 1, close) : unescape(line.slice(i + 1, close), ch);
         i = close + 1;
-      } else if (ch === "\\" && i + 1 < n) {
+      } else if (ch === "\\" && i + 1 < n && !raw) {
         text += line[i + 1];
         i += 2;
       } else {
@@ -42,9 +42,9 @@ export function splitWords(line: string, comment = "#"): SplitResult {
   return { ok: true, words };
 }
 
-function findClose(line: string, from: number, quote: string): number {
+function findClose(line: string, from: number, quote: string, raw: boolean): number {
   for (let i = from; i < line.length; i++) {
-    if (quote === '"' && line[i] === "\\") i++;
+    if (quote === '"' && line[i] === "\\" && !raw) i++;
     else if (line[i] === quote) return i;
   }
   return -1;
@@ -54,14 +54,14 @@ function unescape(body: string, quote: string): string {
   return quote === "'" ? body : body.replace(/\\(["\\$`])/g, "$1");
 }
 
-/** Splits text into lines, joining lines that end in a backslash (shell continuation); each keeps its first line number. */
-export function logicalLines(text: string): { line: number; text: string }[] {
+/** Splits text into lines, joining lines that end in a backslash (shell continuation, not in comments) when asked; each keeps its first line number. */
+export function logicalLines(text: string, continuation = true): { line: number; text: string }[] {
   const raw = text.split("\n");
   const out: { line: number; text: string }[] = [];
   for (let i = 0; i < raw.length; i++) {
     const first = i + 1;
     let body = (raw[i] ?? "").replace(/\r$/, "");
-    while (body.endsWith("\\") && i + 1 < raw.length) {
+    while (continuation && body.endsWith("\\") && !/^\s*#/.test(body) && i + 1 < raw.length) {
       body = `${body.slice(0, -1)} ${(raw[++i] ?? "").replace(/\r$/, "")}`;
     }
     out.push({ line: first, text: body });

@@ -1,0 +1,90 @@
+import type { DocumentDiff, FieldChange, ObjectChange } from "@/lib/domain/import/diff-documents";
+import type { ImportMessage } from "@/lib/domain/import/messages";
+
+const where = (m: ImportMessage) => `${m.file}:${m.line}${m.severity === "error" ? `:${m.column ?? 1}` : ""}`;
+
+/** File messages, each with its FILE:LINE. */
+export function MessageList({ messages, label }: { messages: ImportMessage[]; label: string }) {
+  if (messages.length === 0) return null;
+  return (
+    <ul className="diagnostics" aria-label={label}>
+      {messages.map((m, i) => (
+        <li key={`${where(m)}-${i}`} className={`alert ${m.severity === "note" ? "ok" : m.severity}`}>
+          <strong>{m.severity === "warning" ? "not imported" : m.severity}</strong> <code>{where(m)}</code> {m.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Fields({ fields }: { fields: FieldChange[] }) {
+  if (fields.length === 0) return null;
+  return (
+    <table className="changes">
+      <thead><tr><th scope="col">field</th><th scope="col">now</th><th scope="col">after import</th></tr></thead>
+      <tbody>
+        {fields.map((f) => (
+          <tr key={f.path}><th scope="row"><code>{f.path}</code></th><td>{f.before || "—"}</td><td>{f.after || "—"}</td></tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ChangeItem({ change, messages, showFields }: { change: ObjectChange; messages: ImportMessage[]; showFields: boolean }) {
+  const real = (change.realServers ?? []).filter((r) => r.kind !== "unchanged");
+  return (
+    <li data-change={change.kind}>
+      <strong className={`change-${change.kind}`}>{change.kind}</strong> {change.name} <span className="muted">({change.identity})</span>
+      {showFields && change.kind !== "removed" ? <Fields fields={change.fields} /> : null}
+      {real.length > 0 && (
+        <ul aria-label={`Real servers of ${change.name}`}>
+          {real.map((r) => (
+            <li key={r.identity} data-change={r.kind}>
+              <strong className={`change-${r.kind}`}>{r.kind}</strong> real server {r.name} <span className="muted">({r.identity})</span>
+              {r.kind === "changed" ? <Fields fields={r.fields} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <MessageList messages={messages} label={`Messages about ${change.name}`} />
+    </li>
+  );
+}
+
+function count(items: ObjectChange[], kind: ObjectChange["kind"]): number {
+  return items.filter((c) => c.kind === kind).length;
+}
+
+/** What the cluster will become: settings, bundles, virtual servers and real servers, each with the warnings about it. */
+export function ImportChanges({ diff, messages }: { diff: DocumentDiff; messages: ImportMessage[] }) {
+  const about = (subject: string) => messages.filter((m) => m.subject === subject);
+  const sections = [
+    { title: "Firewall-mark bundles", items: diff.bundles, subject: (c: ObjectChange) => `firewallMark:${c.identity.split(" ")[1]}` },
+    { title: "Virtual servers", items: diff.virtualServers, subject: (c: ObjectChange) => `virtualServer:${c.name}` },
+  ];
+  return (
+    <>
+      <section className="panel" aria-labelledby="import-settings">
+        <h3 id="import-settings">Cluster settings</h3>
+        {diff.settings.length === 0 ? <p className="muted">No setting changes.</p> : <Fields fields={diff.settings} />}
+        <MessageList messages={about("cluster")} label="Messages about the cluster settings" />
+      </section>
+      {sections.map((s) => {
+        const shown = s.items.filter((c) => c.kind !== "unchanged");
+        return (
+          <section className="panel" key={s.title} aria-label={s.title}>
+            <h3>{s.title}</h3>
+            <p>
+              {count(s.items, "added")} added, {count(s.items, "changed")} changed, {count(s.items, "removed")} removed,{" "}
+              {count(s.items, "unchanged")} unchanged.
+            </p>
+            <ul className="change-list">
+              {shown.map((c) => <ChangeItem key={`${c.kind}-${c.identity}`} change={c} messages={c.kind === "removed" ? [] : about(s.subject(c))} showFields={c.kind === "changed"} />)}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}

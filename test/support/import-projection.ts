@@ -1,0 +1,96 @@
+// What each rendered format carries of a document, in a form two documents can be compared on:
+// the round trip import(render(doc, F)) must agree with doc on exactly this.
+import { canonicalAddress, familyOf, parseHostPort } from "@/lib/domain/model/address";
+import { markRuleSets } from "@/lib/domain/model/bundles";
+import type { PortRange } from "@/lib/domain/model/ports";
+import { ipvsServices } from "@/lib/domain/model/services";
+import { bundlesFromRules } from "@/lib/domain/import/bundles-from-rules";
+import { parsePortSpecs } from "@/lib/domain/model/ports";
+import { maskPrefix } from "@/lib/domain/schema/primitives";
+import { LVS_CF_SCHEDULERS, type LvsDocument } from "@/lib/domain/schema";
+
+// Adjacent ranges mean the same ports; merge them so both sides compare alike.
+function coalesce(ranges: readonly PortRange[]): string[] {
+  const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
+  const out: PortRange[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.lo <= last.hi + 1) last.hi = Math.max(last.hi, r.hi);
+    else out.push({ ...r });
+  }
+  return out.map((r) => `${r.lo}-${r.hi}`);
+}
+
+/** The effective mark per VIP, protocol and port (netfilter's last match), as iptables and nft files carry it. */
+export function projectMarks(doc: LvsDocument, withNames = false): unknown[] {
+  const rules = markRuleSets(doc).map((s) => ({
+    family: s.family, vip: s.vip, protocol: s.protocol, ranges: s.ranges, mark: s.mark, file: "doc", line: s.bundleIndex + 1,
+    comment: `bundle ${s.name} (mark ${s.mark}, ${s.protocol})`,
+  }));
+  const byMark = new Map(bundlesFromRules(rules).bundles.map((b) => [`${familyOf(b.vip)}/${b.mark}`, b]));
+  return [...byMark.values()]
+    .flatMap((b) => (b.protocol === "both" ? ["tcp", "udp"] : [b.protocol]).map((protocol) => ({
+      family: familyOf(b.vip), vip: canonicalAddress(b.vip), protocol, mark: b.mark,
+      ports: coalesce(parsePortSpecs(b.ports)), ...(withNames ? { name: b.name } : {}),
+    })))
+    .sort((a, b) => `${a.family}/${a.mark}/${a.protocol}`.localeCompare(`${b.family}/${b.mark}/${b.protocol}`));
+}
+
+/** IPVS services as keepalived.conf or ipvsadm-restore input carries them. */
+export function projectServices(doc: LvsDocument, format: "keepalived" | "ipvsadm"): unknown {
+  const nat = doc.cluster.network === "nat";
+  const services = ipvsServices(doc).map((s) => {
+    const keepalived = format === "keepalived";
+    const hasReal = s.realServers.length > 0;
+    const sorry = s.primary.sorryServer === undefined ? null : parseHostPort(s.primary.sorryServer);
+    return {
+      kind: s.kind, family: s.family, mark: s.mark,
+      ...(s.kind === "port" ? { vip: s.vip, protocol: s.protocol, port: s.port } : {}),
+      ...(s.kind === "fwmark" && keepalived && hasReal ? { port: s.port } : {}),
+      scheduler: s.scheduler,
+      persistence: s.persistenceSeconds,
+      prefix: s.persistenceSeconds > 0 ? s.persistencePrefix : undefined,
+      ...(keepalived && hasReal ? { timeout: s.primary.serviceTimeoutSeconds, quiesce: s.primary.quiesceServer } : {}),
+      ...(keepalived && sorry ? { sorry: `${sorry.address.canonical}:${s.kind === "fwmark" ? "" : nat ? (sorry.port ?? s.port) : s.port}` } : {}),
+      realServers: s.realServers
+        .map((r) => ({ address: r.address, weight: r.weight, port: s.kind === "fwmark" ? undefined : keepalived && !nat ? s.port : r.port }))
+        .sort((a, b) => `${a.address}/${a.port}`.localeCompare(`${b.address}/${b.port}`)),
+    };
+  }).sort((a, b) => JSON.stringify([a.kind, a.family, a.mark, a.vip, a.protocol, a.port]).localeCompare(JSON.stringify([b.kind, b.family, b.mark, b.vip, b.protocol, b.port])));
+  const anyReal = services.some((s) => s.realServers.length > 0);
+  const c = doc.cluster;
+  return {
+    services,
+    timeouts: c.timeouts,
+    ...(format === "keepalived" ? { name: c.name } : {}),
+    ...((format === "keepalived" && services.length > 0) || anyReal ? { network: c.network } : {}),
+  };
+}
+
+const v4 = (a: string | undefined) => (a !== undefined && familyOf(a) === 4 ? canonicalAddress(a) : undefined);
+
+/** The IPv4 part of the document as lvs.cf carries it (schedulers only where the source's is one pulse knows). */
+export function projectLvsCf(doc: LvsDocument, source: LvsDocument = doc): unknown {
+  const carried = new Set(source.virtualServers.filter((vs) => LVS_CF_SCHEDULERS.includes(vs.scheduler)).map((vs) => vs.name));
+  const c = doc.cluster;
+  return {
+    // IPv6 router addresses are left out of lvs.cf (lint LVS_CF_IPV6); the import's 0.0.0.0 stand-in means "not given".
+    serialNo: c.serialNo, primary: [v4(c.primary.publicIp) === "0.0.0.0" ? undefined : v4(c.primary.publicIp), v4(c.primary.privateIp)],
+    backup: [(c.backup?.enabled ?? false) && v4(c.backup?.publicIp) !== undefined, v4(c.backup?.publicIp), v4(c.backup?.privateIp)],
+    heartbeat: c.heartbeat, network: c.network,
+    natRouter: c.natRouter && v4(c.natRouter.ip) ? c.natRouter : undefined,
+    monitorLinks: c.monitorLinks, syncDaemon: c.syncDaemon, timeouts: c.timeouts,
+    virtualServers: doc.virtualServers.filter((vs) => familyOf(vs.vip) === 4).map((vs) => {
+      const p = vs.persistence;
+      return {
+        name: vs.name, active: vs.active, vip: canonicalAddress(vs.vip), device: vs.device,
+        vipNetmask: vs.vipNetmask === undefined ? 32 : maskPrefix(vs.vipNetmask, 4),
+        firewallMark: vs.firewallMark, port: vs.port, protocol: vs.protocol,
+        scheduler: carried.has(vs.name) ? vs.scheduler : "not carried",
+        persistence: p && p.timeoutSeconds > 0 ? [p.timeoutSeconds, p.netmask] : undefined,
+        monitor: vs.monitor, loadMonitor: vs.loadMonitor, timeout: vs.serviceTimeoutSeconds, reentry: vs.reentrySeconds, quiesce: vs.quiesceServer,
+        realServers: vs.realServers.filter((r) => familyOf(r.address) === 4).map((r) => ({ ...r, address: canonicalAddress(r.address) })),
+      };
+    }),
+  };
+}
