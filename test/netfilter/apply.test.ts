@@ -1,15 +1,16 @@
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { renderApply, renderInstallScript, renderNftables } from "@/lib/domain/render";
-import { parseDocument, type LvsDocument } from "@/lib/domain/schema";
+import { renderApply, renderKeepalivedBackup, renderNftables } from "@/lib/domain/render";
+import { ftpMasquerade } from "@/lib/domain/model/ftp-nat";
+import { parseDocument, type LvsDocument, type LvsDocumentInput } from "@/lib/domain/schema";
+import { createApplyHarness, loadDocument, saveAllTables, snapshotTables as snapshot } from "../support/apply-harness";
 import { arbitraryDocument } from "../support/arbitrary-document";
 import { loadFixtures } from "../support/domain-fixtures";
 import { saveMangle } from "../support/mark-probes";
-import { createNetns, type Netns } from "../support/netns";
+import type { Netns } from "../support/netns";
 import { hasCommand, requireOrSkip } from "../support/requirements";
 
 const ready = requireOrSkip("apply.sh with automatic rollback", {
@@ -18,45 +19,39 @@ const ready = requireOrSkip("apply.sh with automatic rollback", {
 });
 
 const fixture = (name: string) => loadFixtures().find((f) => f.name === name)!.doc;
-/** What the test compares: both mangle tables and the whole nft ruleset. */
-const snapshot = (ns: Netns) => `${saveMangle(ns)}\n${ns.exec("nft", ["list", "ruleset"])}`;
 
-interface Running { done: Promise<{ code: number | null; stderr: string }>; stderr: () => string }
+// A random document turned into a NAT cluster carrying FTP on a VIP and mark of its own; every
+// third one has an IPv6 NAT router, and `variant` varies the real-server network.
+function withFtpUnderNat(input: LvsDocumentInput, variant: number): LvsDocumentInput {
+  const marks = new Set((input.firewallMarks ?? []).map((m) => m.mark));
+  let mark = 21;
+  while (marks.has(mark)) mark++;
+  const v6 = variant % 3 === 2;
+  const natRouter = v6 ? { ip: `fd00:${variant}::1`, netmask: 64, device: "eth1:1" } : { ip: `10.${variant}.0.1`, netmask: "255.255.0.0", device: "eth1:1" };
+  const ftp = { mark, name: "ftp", vip: v6 ? "2001:db8:ffff::21" : "198.18.250.21", protocol: "tcp" as const, ports: ["21", "10000-20000"] };
+  return { ...input, cluster: { ...input.cluster, network: "nat", natRouter }, firewallMarks: [...(input.firewallMarks ?? []), ftp] };
+}
+
+function parsed(input: LvsDocumentInput): LvsDocument {
+  const r = parseDocument(input);
+  if (!r.ok) throw new Error(r.lines.join("\n"));
+  return r.doc;
+}
+
+/** manual-nat with another real-server network: the same chain, another masquerade rule. */
+const otherNat = () => {
+  const doc = structuredClone(fixture("manual-nat"));
+  doc.cluster.natRouter = { ...doc.cluster.natRouter!, ip: "10.22.0.1", netmask: "255.255.0.0" };
+  return doc;
+};
 
 describe.runIf(ready)("apply.sh with automatic rollback", () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => { while (cleanups.length) cleanups.pop()?.(); });
-
-  function setup(doc: LvsDocument = fixture("protocol-both")) {
-    const ns = createNetns("lvsp");
-    const dir = mkdtempSync(join(tmpdir(), "lvs-apply-"));
-    cleanups.push(() => { ns.destroy(); rmSync(dir, { recursive: true, force: true }); });
-    const script = join(dir, "apply.sh");
-    writeFileSync(script, renderApply(doc), { mode: 0o700 });
-    const stateDir = join(dir, "state");
-    const run = (args: string[]) => ns.tryExec("bash", [script, "--state-dir", stateDir, ...args]);
-    const start = (args: string[]): Running => {
-      const child = spawn("ip", ["netns", "exec", ns.name, "bash", script, "--state-dir", stateDir, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-      let stderr = "";
-      child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
-      cleanups.unshift(() => child.kill("SIGKILL"));
-      return { done: new Promise((resolve) => child.on("close", (code) => resolve({ code, stderr }))), stderr: () => stderr };
-    };
-    const waiting = async (r: Running) => {
-      for (let i = 0; i < 100 && !r.stderr().includes("new rules are in place"); i++) await new Promise((ok) => setTimeout(ok, 100));
-      expect(r.stderr()).toContain("new rules are in place");
-    };
-    return { ns, dir, stateDir, run, start, waiting };
-  }
+  const harness = createApplyHarness();
+  afterEach(harness.cleanUp);
+  const setup = (doc: LvsDocument = fixture("protocol-both")) => harness.setup(doc);
 
   const loadEarlier = (ns: Netns) => {
-    const dir = mkdtempSync(join(tmpdir(), "lvs-earlier-"));
-    try {
-      writeFileSync(join(dir, "install.sh"), renderInstallScript(fixture("manual-nat")));
-      ns.exec("bash", [join(dir, "install.sh")]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    loadDocument(ns, fixture("manual-nat"), false);
     ns.exec("iptables", ["-t", "mangle", "-A", "OUTPUT", "-p", "tcp", "--dport", "25", "-j", "MARK", "--set-mark", "9"]);
     ns.exec("nft", ["-f", "-"], renderNftables(fixture("ipv6")));
   };
@@ -87,6 +82,64 @@ describe.runIf(ready)("apply.sh with automatic rollback", () => {
     const before = snapshot(ns);
     expect(run(["--nftables", "--timeout", "1"]).status).toBe(4);
     expect(snapshot(ns)).toBe(before);
+  });
+
+  it.each([
+    ["nothing", null],
+    ["an export without FTP", "protocol-both"],
+    ["an export with FTP under NAT on another network", "other-nat"],
+  ])("FTP under NAT over %s: without confirmation every table and nft list ruleset are as before", (_, earlier) => {
+    const { ns, run } = setup(fixture("manual-nat"));
+    if (earlier !== null) loadDocument(ns, earlier === "other-nat" ? otherNat() : fixture(earlier));
+    const before = snapshot(ns);
+    expect(run(["--timeout", "1"]).status).toBe(4);
+    expect(snapshot(ns)).toBe(before);
+    expect(run(["--nftables", "--timeout", "1"]).status).toBe(4);
+    expect(snapshot(ns)).toBe(before);
+  });
+
+  it("an export without FTP over one with it: the unconfirmed removal puts the nat chain and its jump back", () => {
+    const { ns, run } = setup(fixture("protocol-both"));
+    loadDocument(ns, fixture("manual-nat"));
+    const before = snapshot(ns);
+    expect(before).toContain("-A LVS-CONSOLE-FTP -s 10.11.12.0/24 -p tcp -m tcp --sport 20 -j MASQUERADE");
+    expect(run(["--timeout", "1"]).status).toBe(4);
+    expect(snapshot(ns)).toBe(before);
+  });
+
+  it("FTP under NAT confirmed: the nat chain and its POSTROUTING jump stay (and the nftables masquerade with --nftables)", async () => {
+    const { ns, start, run, waiting } = setup(fixture("manual-nat"));
+    loadDocument(ns, otherNat());
+    const first = start(["--timeout", "30"]);
+    await waiting(first);
+    expect(run(["--confirm"]).status).toBe(0);
+    expect((await first.done).code).toBe(0);
+    const nat = ns.exec("iptables", ["-t", "nat", "-S"]);
+    expect(nat).toContain("-A POSTROUTING -j LVS-CONSOLE-FTP");
+    expect(nat).toContain("-A LVS-CONSOLE-FTP -s 10.11.12.0/24 -p tcp -m tcp --sport 20 -j MASQUERADE");
+    expect(nat).not.toContain("10.22.0.0/16");
+    const second = start(["--nftables", "--timeout", "30"]);
+    await waiting(second);
+    expect(run(["--confirm"]).status).toBe(0);
+    expect((await second.done).code).toBe(0);
+    expect(ns.exec("nft", ["list", "table", "inet", "lvs_console"])).toMatch(/ip saddr 10\.11\.12\.0\/24 tcp sport 20 masquerade/);
+  });
+
+  it("a hand change elsewhere in the nat table during the wait: the whole saved nat table is restored", async () => {
+    const { ns, start, waiting } = setup(fixture("manual-nat"));
+    loadDocument(ns, fixture("protocol-both"));
+    ns.exec("iptables", ["-t", "nat", "-A", "OUTPUT", "-p", "tcp", "--dport", "2121", "-j", "DNAT", "--to-destination", "10.1.1.1"]);
+    const before = saveAllTables(ns);
+    const nft = ns.exec("nft", ["list", "table", "inet", "lvs_console"]);
+    const first = start(["--timeout", "2"]);
+    await waiting(first);
+    ns.exec("iptables", ["-t", "nat", "-A", "OUTPUT", "-p", "udp", "--dport", "69", "-j", "RETURN"]);
+    const end = await first.done;
+    expect(end.code, end.stderr).toBe(4);
+    expect(end.stderr).toContain("the iptables nat table changed during the wait; restoring the whole saved table");
+    // A whole-table restore brings the rules back; nf_tables then lists every built-in chain and the table last.
+    expect(saveAllTables(ns)).toBe(before);
+    expect(ns.exec("nft", ["list", "table", "inet", "lvs_console"])).toBe(nft);
   });
 
   it("apply.sh --confirm from a second session keeps the new rules", async () => {
@@ -128,6 +181,22 @@ describe.runIf(ready)("apply.sh with automatic rollback", () => {
     expect(existsSync(conf)).toBe(false);
   });
 
+  it("--keepalived --router backup installs the backup router's file; unconfirmed, the earlier file is back", async () => {
+    const doc = fixture("manual-nat");
+    const { dir, run, start, waiting } = setup(doc);
+    const conf = join(dir, "keepalived.conf");
+    writeFileSync(conf, "# the operator's earlier file\n");
+    const args = ["--keepalived", "--router", "backup", "--keepalived-conf", conf];
+    expect(run([...args, "--timeout", "1"]).status).toBe(4);
+    expect(readFileSync(conf, "utf8")).toBe("# the operator's earlier file\n");
+    const first = start([...args, "--timeout", "30"]);
+    await waiting(first);
+    expect(readFileSync(conf, "utf8")).toBe(renderKeepalivedBackup(doc));
+    expect(run(["--confirm"]).status).toBe(0);
+    expect((await first.done).code).toBe(0);
+    expect(readFileSync(conf, "utf8")).toMatch(/router_id edge-1-backup\n[^]*\tstate BACKUP\n/);
+  });
+
   it("a rule the kernel rejects: exit 1, the earlier rules restored, the lock released", () => {
     const { ns, dir, stateDir } = setup();
     loadEarlier(ns);
@@ -166,6 +235,9 @@ describe.runIf(ready)("apply.sh with automatic rollback", () => {
     [["--timeout", "0"], /--timeout: got '0'; allowed: whole seconds 1-86400/],
     [["--timeout", "1m"], /--timeout: got '1m'/],
     [["--bogus"], /unknown argument --bogus/],
+    [["--router", "backup"], /--router backup: it chooses which keepalived.conf --keepalived installs; add --keepalived/],
+    [["--keepalived", "--router", "standby"], /--router: got 'standby'; allowed: primary, backup/],
+    [["--keepalived", "--router", "backup"], /--router backup: the document has no backup router \(cluster.backup is not enabled\); allowed: --router primary/],
   ])("rejects bad arguments %j with exit 2 and changes nothing", (args, message) => {
     const { ns, run } = setup();
     const before = snapshot(ns);
@@ -175,21 +247,20 @@ describe.runIf(ready)("apply.sh with automatic rollback", () => {
     expect(snapshot(ns)).toBe(before);
   });
 
-  it("random documents: an unconfirmed apply over another random document's rules leaves both families and nft as they were", () => {
-    const docs = fc.sample(arbitraryDocument(), { numRuns: 8, seed: 20261124 }).map((input) => {
-      const r = parseDocument(input);
-      if (!r.ok) throw new Error(r.lines.join("\n"));
-      return r.doc;
-    });
+  it("random documents, with and without FTP under NAT: an unconfirmed apply over another random document's rules leaves every table and nft as they were", () => {
+    const inputs = fc.sample(arbitraryDocument(), { numRuns: 8, seed: 20261124 });
+    // Pair p (documents 2p, 2p+1): the earlier one carries FTP under NAT when p & 1, the later one when p & 2.
+    const ftp = (i: number) => (Math.floor(i / 2) & (i % 2 === 0 ? 1 : 2)) !== 0;
+    const docs = inputs.map((input, i) => parsed(ftp(i) ? withFtpUnderNat(input, i) : input));
+    expect(docs.map((d) => ftpMasquerade(d)?.family ?? 0)).toEqual([0, 0, 6, 0, 0, 6, 4, 4]);
     for (let i = 0; i + 1 < docs.length; i += 2) {
       const earlier = setup(docs[i]!);
       expect(earlier.run(["--timeout", "1"]).status).toBe(4);
       expect(earlier.run(["--nftables", "--timeout", "1"]).status).toBe(4);
+      expect(snapshot(earlier.ns)).toBe("\n\n");
       // Load the earlier document with its install script and nftables file, then try the next one unconfirmed.
-      const { ns, run, dir } = setup(docs[i + 1]!);
-      writeFileSync(join(dir, "earlier.sh"), renderInstallScript(docs[i]!));
-      ns.exec("bash", [join(dir, "earlier.sh")]);
-      ns.exec("nft", ["-f", "-"], renderNftables(docs[i]!));
+      const { ns, run } = setup(docs[i + 1]!);
+      loadDocument(ns, docs[i]!);
       const before = snapshot(ns);
       expect(run(["--timeout", "1"]).status).toBe(4);
       expect(snapshot(ns), JSON.stringify(docs[i + 1]!.firewallMarks)).toBe(before);

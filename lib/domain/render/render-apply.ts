@@ -1,8 +1,9 @@
 import type { LvsDocument } from "../schema/document";
 import { APPLY_BODY } from "./apply-script-body";
 import { renderInstallScript } from "./render-install-script";
-import { renderKeepalived } from "./render-keepalived";
-import { MARK_CHAIN } from "./mangle-rules";
+import { renderKeepalived, renderKeepalivedBackup } from "./render-keepalived";
+import { MARK_CHAIN, iptablesCommand } from "./mangle-rules";
+import { NAT_CHAIN, masqueradeOf } from "./nat-rules";
 import { NFT_TABLE, renderNftables } from "./render-nftables";
 import { bannerLines, toText } from "./text";
 
@@ -13,24 +14,43 @@ function embedded(name: string, delimiter: string, text: string): string[] {
   return [`${name}() {`, `  cat <<'${delimiter}'`, ...text.replace(/\n$/, "").split("\n"), delimiter, "}"];
 }
 
-/** apply.sh: installs the marks (and keepalived.conf on request), rolls back by itself unless confirmed in time. */
+// Without a backup router in the document there is no backup file to install:
+// --router backup is refused before anything changes.
+function backupFile(doc: LvsDocument): string[] {
+  if (doc.cluster.backup?.enabled !== true) {
+    return ["# The document has no backup router: --router backup is refused.", "keepalived_backup_file() {", "  return 1", "}"];
+  }
+  return embedded("keepalived_backup_file", "LVS_CONSOLE_KEEPALIVED", renderKeepalivedBackup(doc));
+}
+
+// The families whose nat table carries the active-FTP masquerade, as the install script decides.
+function natFamilies(doc: LvsDocument): string {
+  return ([4, 6] as const).filter((f) => masqueradeOf(doc, f) !== null).map(iptablesCommand).join(" ");
+}
+
+/** apply.sh: installs the marks (and a router's keepalived.conf on request), rolls back by itself unless confirmed in time. */
 export function renderApply(doc: LvsDocument): string {
   return toText([
     "#!/usr/bin/env bash",
     ...bannerLines("#", doc, "Applies the firewall marks with automatic rollback (run as root; see --help)."),
-    "# Like iptables-apply and FireHOL's try: the mangle tables of both families, the nftables table",
-    "# and keepalived.conf are saved first and restored exactly unless the change is confirmed in time.",
+    "# Like iptables-apply and FireHOL's try: the mangle and nat tables of both families, the nftables",
+    "# table and keepalived.conf are saved first and restored exactly unless the change is confirmed in time.",
     "set -uo pipefail",
     "export LC_ALL=C",
     "umask 077",
     `readonly CHAIN=${MARK_CHAIN}`,
+    `readonly NAT_CHAIN=${NAT_CHAIN}`,
+    `readonly NAT_FAMILIES='${natFamilies(doc)}'`,
+    `readonly HAS_BACKUP_ROUTER=${doc.cluster.backup?.enabled === true ? 1 : 0}`,
     `readonly NFT_TABLE=${NFT_TABLE}`,
     "",
     ...embedded("install_script", "LVS_CONSOLE_INSTALL", renderInstallScript(doc)),
     "",
     ...embedded("nft_rules", "LVS_CONSOLE_NFT", renderNftables(doc)),
     "",
-    ...embedded("keepalived_file", "LVS_CONSOLE_KEEPALIVED", renderKeepalived(doc)),
+    ...embedded("keepalived_primary_file", "LVS_CONSOLE_KEEPALIVED", renderKeepalived(doc)),
+    "",
+    ...backupFile(doc),
     "",
     ...APPLY_BODY,
   ]);
