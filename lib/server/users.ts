@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeOwnPasswordInput, ChangeRoleInput, CreateUserInput, ResetPasswordInput, SetDisabledInput } from "@/lib/validation/account";
 import { recordAudit } from "./audit";
 import { UserFacingError } from "./auth/action-result";
@@ -7,6 +7,7 @@ import { hashPassword, passwordProblem, verifyPassword } from "./auth/password";
 import { requirePermission } from "./auth/permissions";
 import { isRole, type Role } from "./auth/roles";
 import { createSession, deleteUserSessions } from "./auth/session-store";
+import { isUniqueViolation } from "./data-errors";
 import { db } from "./db";
 
 /** A user as the admin page sees it: never the password hash. */
@@ -74,8 +75,10 @@ export async function createUser(input: CreateUserInput, request: RequestInfo): 
       return { id: user.id };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new UserFacingError("That username is taken.", { username: ["That username is taken."] });
+    // The unique index on usernameKey (lower(username)) makes ADMIN collide with admin.
+    if (isUniqueViolation(error)) {
+      const message = "That username is taken (usernames are compared regardless of case).";
+      throw new UserFacingError(message, { username: [message] });
     }
     throw error;
   }
