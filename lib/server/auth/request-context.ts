@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { env } from "@/lib/server/env";
 import { PEER_HEADER, resolveClientAddress } from "./client-address";
+import { DEVICE_COOKIE, SECURE_DEVICE_COOKIE } from "./device-cookie";
 
 export const COOKIE_NAME = "lvs_session";
 export const SECURE_COOKIE_NAME = "__Host-lvs_session";
@@ -57,4 +58,18 @@ export async function clearSessionCookie(): Promise<void> {
   const jar = await cookies();
   const { secure } = await getRequestMeta();
   jar.delete({ name: sessionCookieName(secure), path: "/", secure, httpOnly: true, sameSite: "strict" });
+}
+
+/** The device cookie this browser holds (see device-cookie.ts), if any. */
+export async function readDeviceCookie(): Promise<string | undefined> {
+  const { secure } = await getRequestMeta();
+  return (await cookies()).get(secure ? SECURE_DEVICE_COOKIE : DEVICE_COOKIE)?.value;
+}
+
+/** Remembers this browser as a device that signed in to an account: HttpOnly, SameSite=Strict, a year. */
+export async function writeDeviceCookie(value: string): Promise<void> {
+  const { secure } = await getRequestMeta();
+  (await cookies()).set(secure ? SECURE_DEVICE_COOKIE : DEVICE_COOKIE, value, {
+    httpOnly: true, sameSite: "strict", secure, path: "/", maxAge: 365 * 86_400,
+  });
 }
