@@ -1,11 +1,12 @@
 import "server-only";
 import { findDuplicates } from "@/lib/domain/model/document-uniqueness";
-import { parseDocumentText, type LvsDocument } from "@/lib/domain/schema";
+import type { LvsDocument } from "@/lib/domain/schema";
 import { MAX_DOCUMENT_BYTES } from "@/lib/domain/schema/document-limits";
 import { clusterRoleCan, clusterRoleOf, requireClusterPermission } from "./auth/cluster-access";
 import { countClusterContent, readClusterDocument, readClusterHead } from "./cluster-document";
 import { serializeDocument } from "./artifact-set";
 import { DataError, isUniqueViolation, NotFoundError } from "./data-errors";
+import { checkDocumentInWorker } from "./document-check";
 import { db } from "./db";
 import { replaceClusterContent } from "./document-write";
 import type { DeliveryOptions } from "./exports";
@@ -48,6 +49,8 @@ export interface ImportSummary {
   clusterSettings: "replaced" | "kept";
   /** What the operator must know about the import (settings left untouched and which ones the document wanted to change). */
   notice?: string;
+  /** Lint findings of the imported document, when the import linted it. */
+  diagnostics?: { errors: number; warnings: number };
 }
 
 /** Top-level cluster settings (name, primary, backup, …) that differ between two documents; the serial number is not a setting. */
@@ -68,9 +71,16 @@ export function changedClusterSettings(before: LvsDocument["cluster"], after: Lv
  * (document-write.ts), so a refusal writes nothing and other requests go on.
  */
 export async function applyClusterDocument(clusterId: number, doc: LvsDocument, source = "document"): Promise<ImportSummary> {
-  const user = await requireClusterPermission(clusterId, "document.import");
+  await requireClusterPermission(clusterId, "document.import");
   const duplicates = findDuplicates(doc);
   if (duplicates.length > 0) throw documentErrors(duplicates);
+  return applyCheckedDocument(clusterId, doc, source);
+}
+
+async function applyCheckedDocument(
+  clusterId: number, doc: LvsDocument, source: string, diagnostics?: ImportSummary["diagnostics"],
+): Promise<ImportSummary> {
+  const user = await requireClusterPermission(clusterId, "document.import");
   const maySetSettings = clusterRoleCan(await clusterRoleOf(user, clusterId), "cluster.write");
   const head = await readClusterHead(clusterId);
   if (!head) throw new NotFoundError("cluster");
@@ -98,6 +108,7 @@ export async function applyClusterDocument(clusterId: number, doc: LvsDocument, 
         clusterId, clusterName: applied.cluster.name, ...counts,
         clusterSettings: maySetSettings ? "replaced" : "kept",
         ...(notice ? { notice } : {}),
+        ...(diagnostics ? { diagnostics } : {}),
       } satisfies ImportSummary;
     });
   } catch (error) {
@@ -114,16 +125,18 @@ function nameTaken(name: string): DataError {
 
 /**
  * Replaces a cluster's whole content with an uploaded interchange document:
- * size checked first, then validated (every problem reported with its path),
- * then applied by applyClusterDocument, so an invalid document writes nothing.
+ * size checked first, then parsed, validated (every problem reported with its
+ * path) and linted in a worker thread, then applied like applyClusterDocument,
+ * so an invalid document writes nothing.
  */
 export async function importClusterDocument(clusterId: number, text: string): Promise<ImportSummary> {
   await requireClusterPermission(clusterId, "document.import");
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_DOCUMENT_BYTES) throw documentTooLarge(bytes);
-  const parsed = parseDocumentText(text);
-  if (!parsed.ok) throw documentErrors(parsed.issues);
-  return applyClusterDocument(clusterId, parsed.doc);
+  // Parsing, validation and lint run in a worker thread: seconds of CPU for a large document.
+  const checked = await checkDocumentInWorker(text);
+  if (!checked.ok) throw documentErrors(checked.issues);
+  return applyCheckedDocument(clusterId, checked.doc, "document", checked.diagnostics);
 }
 
 function documentErrors(issues: readonly { path: string; message: string }[]): DataError {
