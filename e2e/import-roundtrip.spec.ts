@@ -1,4 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { generateDocument } from "../bench/lib/generate-document";
 import { discoverActions } from "./access-matrix/discover";
@@ -11,6 +14,8 @@ import { E2E_BASE_URL, E2E_DATABASE_FILE } from "./support/env";
 // and lint in a worker thread of `next start`.
 
 test.use({ storageState: ACCOUNTS.admin.state });
+
+const uploadForm = (page: Page) => page.getByRole("form", { name: "Upload a document" });
 
 const count = (sql: string, ...params: unknown[]) => {
   const db = new Database(E2E_DATABASE_FILE, { readonly: true, fileMustExist: true });
@@ -53,7 +58,7 @@ test("[admin] a 10,000-bundle cluster's downloaded document uploads back through
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByLabel("Interchange document (JSON)").setInputFiles({ name: "big-10k.lvs-console.json", mimeType: "application/json", buffer: Buffer.from(text) });
   await page.getByRole("button", { name: "Upload and replace" }).click();
-  await expect(page.getByRole("status")).toContainText("Imported 10000 bundles, 10000 virtual servers and 100000 real servers.", { timeout: 300_000 });
+  await expect(uploadForm(page).getByRole("status")).toContainText("Imported 10000 bundles, 10000 virtual servers and 100000 real servers.", { timeout: 300_000 });
 
   const again = await (await request.get(`/api/clusters/${clusterId}/document`)).text();
   const strip = (t: string) => ({ ...JSON.parse(t), cluster: { ...JSON.parse(t).cluster, serialNo: 0 } });
@@ -64,7 +69,9 @@ test("[admin] a 10,000-bundle cluster's downloaded document uploads back through
 test("[admin] a document over 64 MiB is refused in the browser before it is uploaded", async ({ page }) => {
   await page.goto("/preview");
   page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByLabel("Interchange document (JSON)").setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(64 * 1024 * 1024 + 1, 32) });
+  const huge = path.join(mkdtempSync(path.join(tmpdir(), "lvs-e2e-")), "huge.json");
+  writeFileSync(huge, Buffer.alloc(64 * 1024 * 1024 + 1, 32));
+  await page.getByLabel("Interchange document (JSON)").setInputFiles(huge);
   await page.getByRole("button", { name: "Upload and replace" }).click();
-  await expect(page.getByRole("status")).toContainText("at most 64 MiB can be imported. Nothing was uploaded.");
+  await expect(uploadForm(page).getByRole("status")).toContainText("at most 64 MiB can be imported. Nothing was uploaded.");
 });
