@@ -4,6 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 db="${DATABASE_URL#file:}"
 rm -rf "$(dirname "$db")"
-mkdir -p "$(dirname "$db")"
+mkdir -p -m 700 "$(dirname "$db")"
 npm run -s db:migrate
-exec node_modules/.bin/next start -p "${PORT:-3100}"
+exec node scripts/serve.mjs -p "${PORT:-3100}"

@@ -1,7 +1,7 @@
 // Offline migrations through Prisma's schema engine compiled to WebAssembly,
 // driven by the better-sqlite3 adapter (DESIGN.md §7). Needs Node's
 // --experimental-wasm-modules on Node 20, so it always runs as its own process.
-import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -73,14 +73,27 @@ async function openEngine(url) {
 /** Applies every pending migration to the SQLite database at `url`; returns their names. */
 export async function applyMigrations(url) {
   const file = sqlitePath(url);
-  mkdirSync(path.dirname(file), { recursive: true });
+  restrictDatabaseFiles(file);
   useWriteAheadLog(file);
+  restrictDatabaseFiles(file);
   const engine = await openEngine(`file:${file}`);
   try {
     const out = await engine.applyMigrations({ migrationsList: loadMigrations(), filters });
     return out.appliedMigrationNames;
   } finally {
     engine.free();
+  }
+}
+
+// The database holds password hashes and session ids: only the console's own
+// user may read it. A directory this creates is 0700 (an existing one is left
+// as it is: it may be shared); the database and its -wal/-shm files are 0600,
+// tightened on every start in case an older release created them 0644.
+function restrictDatabaseFiles(file) {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(f)) chmodSync(f, 0o600);
   }
 }
 

@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import { actionId, callAction } from "./actions";
 import { percentile, round, runWorkers, timedFetch } from "./http";
 import { vipOf } from "../lib/generate-document";
+import { measureImport } from "./import-phase";
 import { measureRouteJs } from "./route-js";
 
 const [appArg, portArg] = process.argv.slice(2);
@@ -47,7 +48,7 @@ const cookie = (w: number, cluster: string) => `lvs_session=${seed.tokens[w % se
 
 // --- server ------------------------------------------------------------------
 const log = createWriteStream(join(OUT, "web-server.log"));
-const server: ChildProcess = spawn(join(appDir, "node_modules/.bin/next"), ["start", "-p", portArg], { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] });
+const server: ChildProcess = spawn("node", [join(appDir, "scripts/serve.mjs"), "-p", portArg], { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] });
 server.stdout?.pipe(log);
 server.stderr?.pipe(log);
 const stop = () => { if (server.exitCode === null) server.kill("SIGTERM"); };
@@ -187,6 +188,21 @@ try {
   const js = await measureRouteJs(base, seed.adminToken, seed.clusters["bench-1k"]!, seed.saveTargets[0]!.id);
   for (const r of js.routes) note(`route ${r.path}: HTTP ${r.status}, ${r.scripts} scripts, ${round(r.kbGz)} kB gzipped (${round(r.kbRaw)} kB raw); largest chunk ${round(r.largestKbGz)} kB gz`);
   figure("route_js_kb_gz", js.maxKbGz, "kB");
+
+  // --- import: 10,000 bundles into bench-1k while others sign in and save ----
+  const versionsNow = new Database(dbFile, { readonly: true });
+  const versionOf = versionsNow.prepare(`SELECT version FROM "VirtualServer" WHERE id = ?`);
+  const others = seed.saveTargets.slice(0, 5).map((t, w) => {
+    let v = (versionOf.get(t.id) as { version: number }).version;
+    return { cookie: cookie(w, "bench-9k"), page: `/virtual-servers/${t.id}`, save: () => [t.id, v++, values(t.index, 300 + v)] };
+  });
+  versionsNow.close();
+  const imported = await measureImport({
+    appDir, base, dbFile, adminCookie: `lvs_session=${seed.adminToken}`, clusterId: seed.clusters["bench-1k"]!, clusterName: "bench-1k", others,
+  });
+  note(`import (load ${load()}): ${round(imported.documentBytes / 1e6)} MB document, ${imported.imported ? "imported" : "NOT imported"}; ${imported.concurrentRequests} other requests meanwhile (GET /login and saves), errors ${imported.concurrentErrors}`);
+  figure("import_10k_ms", imported.imported ? imported.importMs : "n/a", "ms");
+  figure("import_concurrent_p95_ms", imported.concurrentP95Ms, "ms");
 } finally {
   stop();
 }

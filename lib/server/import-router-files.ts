@@ -7,10 +7,10 @@ import { memoryReader } from "@/lib/domain/import/include-reader";
 import { MAX_INPUT_BYTES, type ImportMessage } from "@/lib/domain/import/messages";
 import type { LvsDocument } from "@/lib/domain/schema";
 import { serializeDocument, sha256 } from "./artifact-set";
-import { can, requirePermission } from "./auth/permissions";
+import { clusterRoleCan, clusterRoleOf, requireClusterPermission } from "./auth/cluster-access";
 import { readClusterDocument } from "./cluster-document";
 import { DataError, NotFoundError } from "./data-errors";
-import { importClusterDocument, type ImportSummary } from "./document-transfer";
+import { applyClusterDocument, type ImportSummary } from "./document-transfer";
 
 /** One uploaded file. */
 export interface UploadedFile {
@@ -60,7 +60,7 @@ async function build(clusterId: number, files: readonly UploadedFile[], format: 
   const settingsKept = doc !== null && !isAdmin;
   if (doc && !isAdmin) {
     doc = { ...doc, cluster: current.cluster };
-    messages.push({ severity: "note", file: files[0]?.name ?? "", line: 1, message: "cluster settings are left as they are: only administrators change them", subject: "cluster" });
+    messages.push({ severity: "note", file: files[0]?.name ?? "", line: 1, message: "cluster settings are left as they are: only an admin of this cluster changes them", subject: "cluster" });
   }
   if (doc) {
     const aligned = adoptCurrentNames(current, doc);
@@ -86,20 +86,20 @@ async function build(clusterId: number, files: readonly UploadedFile[], format: 
 
 /** What importing these files would change in the cluster; writes nothing. */
 export async function previewRouterImport(clusterId: number, files: readonly UploadedFile[], format?: string): Promise<ImportPreview> {
-  const user = await requirePermission("document.import");
-  return (await build(clusterId, files, format, can(user.role, "cluster.write"))).preview;
+  const user = await requireClusterPermission(clusterId, "document.import");
+  return (await build(clusterId, files, format, clusterRoleCan(await clusterRoleOf(user, clusterId), "cluster.write"))).preview;
 }
 
 /** Applies the previewed import in one transaction with its audit event; refused when the cluster or the result moved on since the preview. */
 export async function applyRouterImport(
   clusterId: number, files: readonly UploadedFile[], format: string | undefined, expected: { baseSha256: string; resultSha256: string },
 ): Promise<ImportSummary> {
-  const user = await requirePermission("document.import");
-  const { doc, preview } = await build(clusterId, files, format, can(user.role, "cluster.write"));
+  const user = await requireClusterPermission(clusterId, "document.import");
+  const { doc, preview } = await build(clusterId, files, format, clusterRoleCan(await clusterRoleOf(user, clusterId), "cluster.write"));
   if (!doc) throw new DataError("These files do not make a valid document; nothing was imported.");
   if (preview.baseSha256 !== expected.baseSha256 || preview.resultSha256 !== expected.resultSha256) {
     throw new DataError("The cluster changed since the preview (or the files differ); preview again before applying. Nothing was imported.");
   }
   const source = `files: ${preview.files.map((f) => `${f.name} (${f.format}, sha256 ${f.sha256})`).join(", ")}`;
-  return importClusterDocument(clusterId, serializeDocument(doc), source);
+  return applyClusterDocument(clusterId, doc, source);
 }

@@ -12,6 +12,8 @@ import { db } from "./db";
 /** ROUTER_ID_CONFLICT diagnostics of one cluster against every other cluster of the console. No authorization: callers check it. */
 export async function routerIdDiagnostics(clusterId: number, tx: Prisma.TransactionClient | typeof db = db): Promise<Diagnostic[]> {
   const clusters = await tx.cluster.findMany({
+    // Hidden staging clusters of an import in progress are not routers.
+    where: { stagingFor: null },
     orderBy: { id: "asc" },
     include: {
       virtualServers: {

@@ -6,7 +6,7 @@ import { parseDocumentText, type LvsDocument } from "@/lib/domain/schema";
 import { liveDaemons, liveIpvs, type LiveIpvs } from "@/lib/domain/state/live-view";
 import { parseRouterState, type RouterState } from "@/lib/domain/state/parse-state";
 import { routerAddresses } from "@/lib/domain/state/router-addresses";
-import { requirePermission } from "./auth/permissions";
+import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterDocument } from "./cluster-document";
 import { DataError, NotFoundError } from "./data-errors";
 import { db } from "./db";
@@ -34,7 +34,7 @@ const isRole = (r: unknown): r is RouterRole => (ROUTER_ROLES as readonly unknow
 
 /** Stores a collect-state file for one router of a cluster; a file that is not one is refused whole. */
 export async function uploadRouterState(clusterId: number, router: unknown, text: string): Promise<RouterStateSummary> {
-  const user = await requirePermission("routerState.upload");
+  const user = await requireClusterPermission(clusterId, "routerState.upload");
   if (!isRole(router)) throw new DataError("Choose the router the file comes from.", { fieldErrors: { router: `got ${JSON.stringify(router)}; allowed: primary, backup` } });
   if (Buffer.byteLength(text, "utf8") > MAX_STATE_BYTES) {
     throw new DataError(`The state file is larger than ${MAX_STATE_BYTES / 1024} KiB; nothing was stored.`, { fieldErrors: { state: "too large" } });
@@ -84,7 +84,7 @@ export interface RouterLiveView {
 
 /** The last uploaded state of each router of a cluster, for the overview (Piranha CONTROL/MONITORING). */
 export async function getRouterLiveViews(clusterId: number): Promise<RouterLiveView[]> {
-  await requirePermission("cluster.read");
+  await requireClusterPermission(clusterId, "cluster.read");
   const doc = await readClusterDocument(clusterId);
   if (!doc) throw new NotFoundError("cluster");
   const vips = documentVips(doc);
@@ -113,7 +113,7 @@ function exportedDocument(text: string): LvsDocument | null {
 
 /** The drift report of every router with an uploaded state. */
 export async function getDriftReports(clusterId: number): Promise<RouterDrift[]> {
-  await requirePermission("cluster.read");
+  await requireClusterPermission(clusterId, "cluster.read");
   const [doc, last] = await Promise.all([
     readClusterDocument(clusterId),
     db.export.findFirst({ where: { clusterId }, orderBy: { id: "desc" }, select: { id: true, serialNo: true, createdAt: true, document: true } }),

@@ -1,7 +1,7 @@
 import "server-only";
 import type { LvsDocument } from "@/lib/domain/schema";
-import type { SessionUser } from "./auth/session";
-import { can } from "./auth/permission-map";
+import { clusterRoleCan } from "./auth/cluster-access";
+import type { ClusterRole } from "./auth/roles";
 import { DataError } from "./data-errors";
 
 /** The virtual-server fields whose value a router runs as root. */
@@ -28,8 +28,8 @@ export function changedScriptFields(before: ScriptCarrier | undefined, after: Sc
 }
 
 /** Refuses a virtual-server edit that adds or changes a root script unless the user is an admin (field errors, nothing saved). */
-export function assertMayWriteScripts(user: SessionUser, before: ScriptCarrier | undefined, after: ScriptCarrier): void {
-  if (can(user.role, "script.write")) return;
+export function assertMayWriteScripts(role: ClusterRole, before: ScriptCarrier | undefined, after: ScriptCarrier): void {
+  if (clusterRoleCan(role, "script.write")) return;
   const changed = changedScriptFields(before, after);
   if (changed.length === 0) return;
   const labels = SCRIPT_FIELDS.filter((f) => changed.includes(f.path)).map((f) => f.label).join(" and ");
@@ -39,8 +39,8 @@ export function assertMayWriteScripts(user: SessionUser, before: ScriptCarrier |
 }
 
 /** Refuses a document import that adds or changes a root script (matched by virtual-server name) unless the user is an admin. */
-export function assertMayImportScripts(user: SessionUser, before: LvsDocument, after: LvsDocument): void {
-  if (can(user.role, "script.write")) return;
+export function assertMayImportScripts(role: ClusterRole, before: LvsDocument, after: LvsDocument): void {
+  if (clusterRoleCan(role, "script.write")) return;
   const old = new Map(before.virtualServers.map((v) => [v.name, v]));
   const fieldErrors: Record<string, string> = {};
   after.virtualServers.forEach((v, i) => {
@@ -52,4 +52,9 @@ export function assertMayImportScripts(user: SessionUser, before: LvsDocument, a
     `The document adds or changes ${count} script${count === 1 ? "" : "s"} that run as root on the router (health-check script or sending program); only an admin may import it. Nothing was imported.`,
     { fieldErrors },
   );
+}
+
+/** True when any virtual server of the document carries a root script. */
+export function carriesScripts(doc: LvsDocument): boolean {
+  return doc.virtualServers.some((v) => SCRIPT_FIELDS.some((f) => f.read(v) !== undefined));
 }

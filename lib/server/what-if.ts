@@ -4,7 +4,7 @@ import { formatWhatIf } from "@/lib/domain/what-if/format-what-if";
 import { whatIf, type WhatIfAnswer } from "@/lib/domain/what-if/what-if";
 import type { whatIfFormSchema } from "@/lib/forms/what-if-form";
 import type * as z from "zod";
-import { requirePermission } from "./auth/permissions";
+import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterDocument } from "./cluster-document";
 import { DataError, NotFoundError } from "./data-errors";
 
@@ -16,7 +16,7 @@ export interface WhatIfOutcome {
 
 /** Where a packet goes on the cluster's routers as the current model describes them. */
 export async function askWhatIf(clusterId: number, input: z.output<typeof whatIfFormSchema>): Promise<WhatIfOutcome> {
-  await requirePermission("preview.read");
+  await requireClusterPermission(clusterId, "preview.read");
   const doc = await readClusterDocument(clusterId);
   if (!doc) throw new NotFoundError("cluster");
   const target = parseHostPort(input.to);

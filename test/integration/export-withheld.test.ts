@@ -24,7 +24,8 @@ function withoutDevices(): string {
 
 beforeAll(async () => {
   clusterId = (await db.cluster.create({ data: { name: "default", primaryPublicIp: "192.0.2.1" } })).id;
-  await signInAs("operator");
+  // An admin: only admins bring cluster settings (the NAT router) in with a document.
+  await signInAs("admin");
   await importClusterDocument(clusterId, withoutDevices());
 });
 
@@ -49,10 +50,11 @@ describe("an error about one format", () => {
   });
 
   it("an error about every artifact still blocks the whole export", async () => {
-    await signInAs("operator");
+    await signInAs("admin");
     const doc = JSON.parse(withoutDevices()) as { cluster: { natRouter?: unknown } };
     delete doc.cluster.natRouter;
     await importClusterDocument(clusterId, JSON.stringify(doc));
+    await signInAs("operator");
     const preview = (await previewCluster(clusterId))!;
     expect(preview.blocked).toBe(true);
     const before = await db.export.count();
@@ -65,14 +67,13 @@ describe("an error about one format", () => {
 
 describe("router ids across clusters", () => {
   it("flags two clusters sharing a VRRP router id on one interface, withholds their keepalived files, and clears when one moves", async () => {
-    await signInAs("operator");
+    await signInAs("admin");
     const manual = JSON.parse(readFileSync(path.resolve("test/fixtures/documents/manual-nat.json"), "utf8")) as {
       cluster: { name: string; vrrp?: { routerId: number } };
     };
     manual.cluster.vrrp = { routerId: 51 };
     await importClusterDocument(clusterId, JSON.stringify(manual));
     const other = (await db.cluster.create({ data: { name: "edge-2", primaryPublicIp: "192.0.2.2" } })).id;
-    await signInAs("admin");
     await importClusterDocument(other, JSON.stringify({ ...manual, cluster: { ...manual.cluster, name: "edge-2" } }));
     await signInAs("operator");
 

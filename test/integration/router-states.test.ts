@@ -26,7 +26,7 @@ const form = (fields: Record<string, string | Blob>) => {
 
 beforeAll(async () => {
   clusterId = (await db.cluster.create({ data: { name: "default", primaryPublicIp: "192.0.2.1" } })).id;
-  await signInAs("operator");
+  await signInAs("admin");
   await importClusterDocument(clusterId, readFileSync(path.resolve("test/fixtures/documents/manual-nat.json"), "utf8"));
 });
 

@@ -21,7 +21,7 @@ const values = (extra: Record<string, unknown>) => {
   return v;
 };
 const snapshot = async () => ({
-  servers: await db.virtualServer.findMany({ orderBy: { id: "asc" } }),
+  servers: await db.virtualServer.findMany({ where: { clusterId }, orderBy: { id: "asc" } }),
   cluster: await db.cluster.findUniqueOrThrow({ where: { id: clusterId } }),
 });
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import * as z from "zod";
 import type { ActionResult } from "@/lib/forms/action-result";
-import { requirePermission } from "../auth/permissions";
+import { requireSomeClusterPermission } from "../auth/cluster-access";
 import { DataError } from "../data-errors";
 import type { ImportSummary } from "../document-transfer";
 import { applyRouterImport, previewRouterImport, type ImportPreview, type UploadedFile } from "../import-router-files";
@@ -27,7 +27,7 @@ async function readForm(formData: FormData): Promise<{ clusterId: number; files:
 /** What importing the uploaded router files would change; writes nothing (form fields `files`, `format`). */
 export async function previewImportAction(formData: FormData): Promise<ActionResult<ImportPreview>> {
   return runAction(async () => {
-    await requirePermission("document.import");
+    await requireSomeClusterPermission("document.import");
     const { clusterId, files, format } = await readForm(formData);
     return previewRouterImport(clusterId, files, format);
   });
@@ -36,7 +36,7 @@ export async function previewImportAction(formData: FormData): Promise<ActionRes
 /** Applies the previewed import (the same files plus the preview's checksums). */
 export async function applyImportAction(formData: FormData): Promise<ActionResult<ImportSummary>> {
   const result = await runAction(async () => {
-    await requirePermission("document.import");
+    await requireSomeClusterPermission("document.import");
     const { clusterId, files, format } = await readForm(formData);
     const baseSha256 = String(formData.get("baseSha256") ?? "");
     const resultSha256 = String(formData.get("resultSha256") ?? "");

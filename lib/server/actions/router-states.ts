@@ -5,7 +5,7 @@ import * as z from "zod";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { issuesToFieldErrors } from "@/lib/forms/issues-to-field-errors";
 import { whatIfFormSchema } from "@/lib/forms/what-if-form";
-import { requirePermission } from "../auth/permissions";
+import { requireSomeClusterPermission } from "../auth/cluster-access";
 import { DataError } from "../data-errors";
 import { uploadRouterState, type RouterStateSummary } from "../router-states";
 import { runAction } from "../run-action";
@@ -16,7 +16,7 @@ const clusterIdSchema = z.int().positive();
 /** Stores a collect-state file for the primary or backup router (form fields clusterId, router, state). */
 export async function uploadRouterStateAction(formData: FormData): Promise<ActionResult<RouterStateSummary>> {
   const result = await runAction(async () => {
-    await requirePermission("routerState.upload");
+    await requireSomeClusterPermission("routerState.upload");
     const form = formData instanceof FormData ? formData : new FormData();
     const id = clusterIdSchema.safeParse(Number(form.get("clusterId")));
     if (!id.success) throw new DataError("clusterId: a positive integer", { fieldErrors: { clusterId: "a positive integer" } });
@@ -36,7 +36,7 @@ export async function uploadRouterStateAction(formData: FormData): Promise<Actio
 /** Answers "where does a packet to VIP:PORT go" on the cluster's current model. */
 export async function whatIfAction(clusterId: number, input: unknown): Promise<ActionResult<WhatIfOutcome>> {
   return runAction(async () => {
-    await requirePermission("preview.read");
+    await requireSomeClusterPermission("preview.read");
     const id = clusterIdSchema.safeParse(clusterId);
     if (!id.success) throw new DataError("clusterId: a positive integer", { fieldErrors: { clusterId: "a positive integer" } });
     const parsed = whatIfFormSchema.safeParse(input);
