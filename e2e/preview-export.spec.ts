@@ -39,7 +39,12 @@ test.describe("operator", () => {
     await expect(page.locator("h1")).toHaveText(before ?? "");
   });
 
-  test("[operator] previews, exports and downloads an install script that marks probe packets", async ({ page }, testInfo) => {
+  test("[operator] previews, exports and downloads an install script that marks probe packets", async ({ page, browser }, testInfo) => {
+    // The fixture's cluster settings (NAT router, …) are applied only by an admin of the cluster (issue 12 item 1):
+    // an admin uploads it first; the operator's upload then replaces bundles and virtual servers.
+    const admin = await browser.newContext({ storageState: stateFile("admin") });
+    await uploadDocument(await admin.newPage(), FIXTURE);
+    await admin.close();
     await uploadDocument(page, FIXTURE);
     await page.reload();
     await expect(page.getByRole("heading", { name: /Preview & export/ })).toBeVisible();
