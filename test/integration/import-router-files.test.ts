@@ -67,7 +67,10 @@ describe("import of router files into a cluster", () => {
     await signInAs("operator");
     const settingsBefore = (await readClusterDocument(clusterId))?.cluster;
     const ka = path.resolve("test/fixtures/import/keepalived-nft");
-    const kaFiles = ["keepalived.conf", "ruleset.nft"].map((name) => ({ name, text: readFileSync(path.join(ka, name), "utf8") }));
+    const withScript = ["keepalived.conf", "ruleset.nft"].map((name) => ({ name, text: readFileSync(path.join(ka, name), "utf8") }));
+    // A MISC_CHECK runs as root on the router: only an admin may bring one in.
+    await expect(applyRouterImport(clusterId, withScript, undefined, await previewRouterImport(clusterId, withScript))).rejects.toThrow(/only an admin may import it/);
+    const kaFiles = withScript.map((f) => ({ ...f, text: f.text.replace(/MISC_CHECK \{[^}]*\}/, "TCP_CHECK {\n            connect_port 443\n        }") }));
     const p = await previewRouterImport(clusterId, kaFiles);
     expect(p.settingsKept).toBe(true);
     expect(p.diff?.settings).toEqual([]);
