@@ -67,7 +67,9 @@ export function readVrrpInstance(node: KaNode, first: boolean, cluster: ClusterF
     else l.warn(child.line, `vrrp_instance ${key} not imported: the model does not carry it${key.startsWith("notify") || key.startsWith("track_script") ? " (scripts run as root are never generated)" : ""}`, "cluster");
   }
   if (!first) return addresses;
-  const backup = state === "BACKUP";
+  // Without preemption both routers start as BACKUP (keepalived honours nopreempt only
+  // there): the backup's file is then the one whose router_id is NAME-backup.
+  const backup = state === "BACKUP" && (vrrp.preempt !== false || cluster.name?.endsWith("-backup") === true);
   if (priority !== undefined) vrrp[backup ? "priorityBackup" : "priorityPrimary"] = priority;
   // The backup's file names its router `NAME-backup` (keepalived-backup): the cluster is NAME.
   if (backup && cluster.name?.endsWith("-backup")) cluster.name = cluster.name.slice(0, -"-backup".length);
