@@ -79,11 +79,16 @@ const COMMENT_LINE = /^\s*[!#]\s?(.*)$/;
 function lexFile(text: string, file: string, reader: IncludeReader | undefined, log0: MessageLog, stack: string[], tree: TreeBuilder): boolean {
   const log = log0.forFile(file);
   if (!checkReadable(text, log)) return false;
-  const lines = text.split("\n");
+  // Lines are cut one at a time and the word list is reused: a million-line
+  // array kept every line alive into the old generation.
   let comment: string | undefined;
-  for (let n = 0; n < lines.length; n++) {
-    const body = lines[n] ?? "";
-    const lineToks: string[] = [];
+  const lineToks: string[] = [];
+  for (let n = 0, start = 0; start <= text.length; n++) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const body = text.slice(start, end);
+    start = end + 1;
+    lineToks.length = 0;
     const err = lexLine(body, lineToks);
     if (err) {
       log.error(n + 1, err.column, err.message);
