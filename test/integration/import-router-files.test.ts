@@ -25,7 +25,6 @@ const snapshot = async () => ({
 
 beforeAll(async () => {
   clusterId = (await db.cluster.create({ data: { name: "edge", primaryPublicIp: "192.0.2.1" } })).id;
-  // An admin: only admins bring cluster settings in with a document.
   await signInAs("admin");
   await importClusterDocument(clusterId, readFileSync(path.resolve("test/fixtures/documents/manual-nat.json"), "utf8"));
 });
@@ -68,11 +67,10 @@ describe("import of router files into a cluster", () => {
     await signInAs("operator");
     const settingsBefore = (await readClusterDocument(clusterId))?.cluster;
     const ka = path.resolve("test/fixtures/import/keepalived-nft");
-    const kaFiles = ["keepalived.conf", "ruleset.nft"].map((name) => ({ name, text: readFileSync(path.join(ka, name), "utf8") }));
-    // Its MISC_CHECK runs a script as root: only an admin may bring that in, so the operator's import is refused whole.
-    await expect(applyRouterImport(clusterId, kaFiles, undefined, await previewRouterImport(clusterId, kaFiles))).rejects.toThrow(/only an admin may import it/);
-    const conf = kaFiles[0]!;
-    conf.text = conf.text.replace(/MISC_CHECK \{[^}]*\}/, "TCP_CHECK {\n            connect_timeout 8\n        }");
+    const withScript = ["keepalived.conf", "ruleset.nft"].map((name) => ({ name, text: readFileSync(path.join(ka, name), "utf8") }));
+    // A MISC_CHECK runs as root on the router: only an admin may bring one in.
+    await expect(applyRouterImport(clusterId, withScript, undefined, await previewRouterImport(clusterId, withScript))).rejects.toThrow(/only an admin may import it/);
+    const kaFiles = withScript.map((f) => ({ ...f, text: f.text.replace(/MISC_CHECK \{[^}]*\}/, "TCP_CHECK {\n            connect_port 443\n        }") }));
     const p = await previewRouterImport(clusterId, kaFiles);
     expect(p.settingsKept).toBe(true);
     expect(p.diff?.settings).toEqual([]);

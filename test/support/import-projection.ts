@@ -3,7 +3,8 @@
 import { canonicalAddress, familyOf, parseHostPort } from "@/lib/domain/model/address";
 import { markRuleSets } from "@/lib/domain/model/bundles";
 import type { PortRange } from "@/lib/domain/model/ports";
-import { ipvsServices } from "@/lib/domain/model/services";
+import { ipvsServices, type IpvsService } from "@/lib/domain/model/services";
+import { hasFloatingAddresses, resolveVrrp } from "@/lib/domain/model/vrrp";
 import { bundlesFromRules } from "@/lib/domain/import/bundles-from-rules";
 import { parsePortSpecs } from "@/lib/domain/model/ports";
 import { maskPrefix } from "@/lib/domain/schema/primitives";
@@ -36,6 +37,33 @@ export function projectMarks(doc: LvsDocument, withNames = false): unknown[] {
     .sort((a, b) => `${a.family}/${a.mark}/${a.protocol}`.localeCompare(`${b.family}/${b.mark}/${b.protocol}`));
 }
 
+const drop = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+// keepalived checks live in each real server: what they carry is the checker with
+// its effective timing and the port each real server is probed on (an fwmark
+// service's application port exists only as that port).
+function projectCheck(s: IpvsService, heartbeat: number): unknown {
+  const hc = s.primary.healthCheck;
+  if (hc?.type === "none") return { type: "none" };
+  const type = hc?.type ?? (s.protocol === "tcp" ? "tcp" : "udp");
+  const first = s.realServers[0]?.address ?? "";
+  return drop({
+    type, timeout: hc?.timeoutSeconds ?? s.primary.serviceTimeoutSeconds, interval: hc?.intervalSeconds ?? heartbeat,
+    ports: type === "misc" ? undefined : s.realServers.map((r) => `${r.address}/${r.port}:${hc?.port ?? r.checkPort}`).sort(),
+    path: type === "http" || type === "https" ? (hc?.path ?? "/") : undefined, statusCode: hc?.statusCode, digest: hc?.digest,
+    script: hc?.script?.replaceAll("%h", first), dnsName: hc?.dnsName, dnsType: hc?.dnsType, retries: hc?.retries, retryDelay: hc?.retryDelaySeconds,
+  });
+}
+
+/** The router pair as the primary's and the backup's keepalived.conf carry it (nothing when no address floats). */
+export function projectVrrp(doc: LvsDocument): unknown {
+  const vrrp = resolveVrrp(doc);
+  if (!hasFloatingAddresses(doc) || vrrp.interface === undefined) return undefined;
+  const c = doc.cluster;
+  const nat = c.network === "nat" && c.natRouter !== undefined && !doc.virtualServers.some((v) => v.active && v.device !== undefined && canonicalAddress(v.vip) === canonicalAddress(c.natRouter!.ip));
+  return { vrrp, natRouter: nat ? { ...c.natRouter, ip: canonicalAddress(c.natRouter!.ip) } : undefined };
+}
+
 /** IPVS services as keepalived.conf or ipvsadm-restore input carries them. */
 export function projectServices(doc: LvsDocument, format: "keepalived" | "ipvsadm"): unknown {
   const nat = doc.cluster.network === "nat";
@@ -46,11 +74,11 @@ export function projectServices(doc: LvsDocument, format: "keepalived" | "ipvsad
     return {
       kind: s.kind, family: s.family, mark: s.mark,
       ...(s.kind === "port" ? { vip: s.vip, protocol: s.protocol, port: s.port } : {}),
-      ...(s.kind === "fwmark" && keepalived && hasReal ? { port: s.port } : {}),
+
       scheduler: s.scheduler,
       persistence: s.persistenceSeconds,
       prefix: s.persistenceSeconds > 0 ? s.persistencePrefix : undefined,
-      ...(keepalived && hasReal ? { timeout: s.primary.serviceTimeoutSeconds, quiesce: s.primary.quiesceServer } : {}),
+      ...(keepalived && hasReal ? { check: projectCheck(s, doc.cluster.heartbeat.intervalSeconds), quiesce: s.primary.quiesceServer } : {}),
       ...(keepalived && sorry ? { sorry: `${sorry.address.canonical}:${s.kind === "fwmark" ? "" : nat ? (sorry.port ?? s.port) : s.port}` } : {}),
       realServers: s.realServers
         .map((r) => ({ address: r.address, weight: r.weight, port: s.kind === "fwmark" ? undefined : keepalived && !nat ? s.port : r.port }))
@@ -84,12 +112,17 @@ export function projectLvsCf(doc: LvsDocument, source: LvsDocument = doc): unkno
       const p = vs.persistence;
       return {
         name: vs.name, active: vs.active, vip: canonicalAddress(vs.vip), device: vs.device,
-        vipNetmask: vs.vipNetmask === undefined ? 32 : maskPrefix(vs.vipNetmask, 4),
+        // pulse reads no vip_nmask and 0.0.0.0 alike: not given.
+        vipNetmask: vs.vipNetmask === undefined || maskPrefix(vs.vipNetmask, 4) === 0 ? undefined : maskPrefix(vs.vipNetmask, 4),
+        sorry: v4(vs.sorryServer === undefined ? undefined : parseHostPort(vs.sorryServer)?.address.canonical),
         firewallMark: vs.firewallMark, port: vs.port, protocol: vs.protocol,
         scheduler: carried.has(vs.name) ? vs.scheduler : "not carried",
         persistence: p && p.timeoutSeconds > 0 ? [p.timeoutSeconds, p.netmask] : undefined,
         monitor: vs.monitor, loadMonitor: vs.loadMonitor, timeout: vs.serviceTimeoutSeconds, reentry: vs.reentrySeconds, quiesce: vs.quiesceServer,
-        realServers: vs.realServers.filter((r) => familyOf(r.address) === 4).map((r) => ({ ...r, address: canonicalAddress(r.address) })),
+        // Only NAT rewrites ports: under direct routing and tunnelling a real server's port is the service's.
+        realServers: vs.realServers.filter((r) => familyOf(r.address) === 4).map((r) => ({
+          ...r, address: canonicalAddress(r.address), ...(r.port === undefined || c.network === "nat" ? {} : { port: vs.port }),
+        })),
       };
     }),
   };

@@ -7,15 +7,11 @@ import type { LvsDocument } from "../schema/document";
 import { sectionText, type RouterState } from "../state/parse-state";
 import type { DriftFinding, NotCompared } from "./report";
 
-// ipvsadm -Sn prints a fwmark service's real servers with port 0 ("-r 10.0.0.1:0"):
-// IPVS keeps the packet's port. Written without the port, the parser reads them as meant.
-const FWMARK_PORT_ZERO = /^(-a -f \S+(?: -6)? -r )(\[[^\]]+\]|[^\s:]+):0(?= )/gm;
-
 /** The router's IPVS services from the state file's `ipvsadm -Sn`, or why they cannot be compared. */
 export function routerServices(state: RouterState): { services: ImportedService[]; notes: string[] } | NotCompared {
   const text = sectionText(state, "ipvs-rules");
   if (!text.ok) return { what: "IPVS services", reason: text.reason };
-  const r = parseIpvsadmSave(text.text.replace(FWMARK_PORT_ZERO, "$1$2"), "ipvsadm -Sn");
+  const r = parseIpvsadmSave(text.text, "ipvsadm -Sn");
   const error = r.messages.find((m) => m.severity === "error");
   if (error) return { what: "IPVS services", reason: `ipvsadm -Sn could not be read: ${formatImportMessage(error)}` };
   return { services: r.services, notes: r.messages.filter((m) => m.severity === "warning").map(formatImportMessage) };

@@ -15,7 +15,7 @@ export const DEFAULT_CLUSTER_NAME = "imported";
 /** Cluster settings from every file's facts, with what was assumed said as notes. */
 export function combineCluster(
   files: readonly ServicesResult[], network: NetworkType | undefined, clusterName: string | undefined,
-  addresses: VrrpAddress[], services: readonly ImportedService[], messages: ImportMessage[],
+  addresses: VrrpAddress[], services: readonly ImportedService[], messages: ImportMessage[], bundleVips: readonly string[] = [],
 ): ClusterSettingsInput {
   const facts: ClusterFacts = {};
   for (const f of files) mergeFacts(facts, f.cluster, f.services[0]?.file ?? f.messages[0]?.file ?? "", messages);
@@ -32,7 +32,7 @@ export function combineCluster(
     ...(network === undefined ? {} : { network }),
   } as ClusterSettingsInput;
   if (network === undefined) note("no forwarding method in the files: nat assumed");
-  const nat = natRouter(facts, network, addresses, services, messages);
+  const nat = natRouter(facts, network, addresses, services, messages, bundleVips);
   if (nat) cluster.natRouter = nat;
   else delete cluster.natRouter;
   if (facts.backup?.enabled && facts.backup.publicIp === undefined) {
@@ -81,6 +81,7 @@ function isPlain(v: unknown): v is Record<string, unknown> {
 // holds that no virtual server uses, in the real servers' network, is it.
 function natRouter(
   facts: ClusterFacts, network: NetworkType | undefined, addresses: VrrpAddress[], services: readonly ImportedService[], messages: ImportMessage[],
+  otherVips: readonly string[],
 ): ClusterSettingsInput["natRouter"] {
   const n = facts.natRouter;
   if (n?.ip !== undefined && n.netmask !== undefined && n.device !== undefined) return { ip: n.ip, netmask: n.netmask, device: n.device };
@@ -89,11 +90,15 @@ function natRouter(
     return undefined;
   }
   if ((network ?? "nat") !== "nat") return undefined;
-  const vips = new Set(services.map((s) => s.vip));
-  const gateway = addresses.find((a) => !vips.has(a.address) && a.device !== undefined && a.prefix !== undefined && parseAddress(a.address)?.family === 4
-    && services.some((s) => s.realServers.some((r) => sameNetwork(r.address, a.address, a.prefix ?? 32))));
+  const vips = new Set([...services.map((s) => s.vip), ...otherVips]);
+  const candidates = addresses.filter((a) => !vips.has(a.address) && a.device !== undefined && a.prefix !== undefined && parseAddress(a.address)?.family === 4);
+  const inNetwork = candidates.find((a) => services.some((s) => s.realServers.some((r) => sameNetwork(r.address, a.address, a.prefix ?? 32))));
+  // Our keepalived files float the gateway after every VIP: without a real server
+  // in its network, the last address no service uses is taken, and said so.
+  const gateway = inNetwork ?? candidates[candidates.length - 1];
   if (!gateway || gateway.prefix === undefined || gateway.device === undefined) return undefined;
-  messages.push({ severity: "note", file: gateway.file, line: gateway.line, message: `${gateway.address}/${gateway.prefix} is in the real servers' network and no virtual server's VIP: imported as the NAT router`, subject: "cluster" });
+  const why = inNetwork ? "is in the real servers' network and no virtual server's VIP" : "is the last floating address no virtual server uses";
+  messages.push({ severity: "note", file: gateway.file, line: gateway.line, message: `${gateway.address}/${gateway.prefix} ${why}: imported as the NAT router`, subject: "cluster" });
   return { ip: gateway.address, netmask: ipv4MaskFromPrefix(gateway.prefix), device: gateway.device };
 }
 

@@ -30,7 +30,7 @@ export function combineImports(serviceFiles: readonly ServicesResult[], rules: r
   const services = mergeServices(serviceFiles, messages);
   const network = chooseNetwork(serviceFiles, services, messages);
   const addresses = serviceFiles.flatMap((f) => f.addresses ?? []);
-  const cluster = combineCluster(serviceFiles, network, clusterName, addresses, services, messages);
+  const cluster = combineCluster(serviceFiles, network, clusterName, addresses, services, messages, bundles.map((b) => parseAddress(b.vip)?.canonical ?? b.vip));
   const heartbeat = cluster.heartbeat?.intervalSeconds ?? 6;
   const names = new Set<string>();
   const virtualServers = services.map((s) => toVirtualServer(s, bundles, origins, addresses, heartbeat, names, messages));

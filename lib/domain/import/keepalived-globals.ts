@@ -29,6 +29,9 @@ export function readGlobalDefs(node: KaNode, cluster: ClusterFacts, log: Message
     } else if (key === "lvs_sync_daemon") {
       cluster.syncDaemon = true;
       l.note(child.line, "lvs_sync_daemon read as sync daemon on (its interface and instance are not carried)", "cluster");
+    } else if (key === "script_user" || key === "enable_script_security") {
+      // The keepalived renderer writes both whenever a MISC_CHECK runs: the model derives them.
+      l.note(child.line, `global_defs ${key}: written again on export whenever a misc check runs`, "cluster");
     } else l.warn(child.line, `global_defs ${key} not imported: the model does not carry it`, "cluster");
   }
 }
@@ -55,16 +58,21 @@ export function readVrrpInstance(node: KaNode, first: boolean, cluster: ClusterF
     else if (key === "interface") vrrp.interface = value;
     else if (key === "virtual_router_id") vrrp.routerId = Number(value);
     else if (key === "priority") priority = Number(value);
-    else if (key === "advert_int") cluster.heartbeat = { ...cluster.heartbeat, intervalSeconds: Math.max(1, Math.round(Number(value))) };
+    else if (key === "advert_int") vrrp.advertSeconds = Math.max(1, Math.round(Number(value)));
     else if (key === "nopreempt") vrrp.preempt = false;
     else if (key === "preempt") vrrp.preempt = true;
     else if (key === "unicast_src_ip") src = parseAddress(value)?.canonical;
+    else if (key === "track_interface") l.note(child.line, "track_interface: the export tracks every interface a floating address uses besides the VRRP interface", "cluster");
     else if (key === "unicast_peer") for (const p of child.children ?? []) peers.push(parseAddress(p.words[0] ?? "")?.canonical ?? "");
     else l.warn(child.line, `vrrp_instance ${key} not imported: the model does not carry it${key.startsWith("notify") || key.startsWith("track_script") ? " (scripts run as root are never generated)" : ""}`, "cluster");
   }
   if (!first) return addresses;
-  const backup = state === "BACKUP";
+  // Without preemption both routers start as BACKUP (keepalived honours nopreempt only
+  // there): the backup's file is then the one whose router_id is NAME-backup.
+  const backup = state === "BACKUP" && (vrrp.preempt !== false || cluster.name?.endsWith("-backup") === true);
   if (priority !== undefined) vrrp[backup ? "priorityBackup" : "priorityPrimary"] = priority;
+  // The backup's file names its router `NAME-backup` (keepalived-backup): the cluster is NAME.
+  if (backup && cluster.name?.endsWith("-backup")) cluster.name = cluster.name.slice(0, -"-backup".length);
   if (backup) l0.note(node.line, "state BACKUP: this is the backup router's file; its priority is the backup priority and unicast_src_ip the backup's address", "cluster");
   const peer = peers.filter((p) => p !== "");
   if (peer.length > 1) l0.warn(node.line, `unicast_peer lists ${peer.length} peers; the model has one backup: only ${peer[0]} imported`, "cluster");

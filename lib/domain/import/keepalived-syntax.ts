@@ -21,24 +21,35 @@ const WORD = /[ \t\r]*(?:([!#])|([{}])|"([^"]*)("?)|([^ \t\r{}"!#]+))/y;
 
 // Words only: a 10,000-service file has about two million of them, and an
 // object per word was most of the parse. Columns are found again on an error.
-const SPECIAL = /["!#]/;
-const BLANKS = /[ \t\r]+/;
+// One pass over the characters: splitting on a regular expression cost a
+// second of the 10,000-service import.
+const SPACE = 32, TAB = 9, CR = 13, OPEN = 123, CLOSE = 125, QUOTE = 34, BANG = 33, HASH = 35;
 
 function lexLine(body: string, out: string[]): { column: number; message: string } | null {
-  // Most lines are plain words: split them without the full word grammar.
-  if (!SPECIAL.test(body)) {
-    const plain = body.includes("{") || body.includes("}") ? body.replace(/[{}]/g, " $& ") : body;
-    for (const w of plain.split(BLANKS)) if (w !== "") out.push(w);
-    return null;
+  const n = body.length;
+  let i = 0;
+  while (i < n) {
+    const c = body.charCodeAt(i);
+    if (c === SPACE || c === TAB || c === CR) i++;
+    else if (c === BANG || c === HASH) return null;
+    else if (c === OPEN || c === CLOSE) {
+      out.push(c === OPEN ? "{" : "}");
+      i++;
+    } else if (c === QUOTE) {
+      const end = body.indexOf('"', i + 1);
+      if (end < 0) return { column: i + 1, message: 'unterminated string; allowed: a closing " on the same line' };
+      out.push(body.slice(i + 1, end));
+      i = end + 1;
+    } else {
+      const from = i;
+      for (i++; i < n; i++) {
+        const d = body.charCodeAt(i);
+        if (d === SPACE || d === TAB || d === CR || d === OPEN || d === CLOSE || d === QUOTE || d === BANG || d === HASH) break;
+      }
+      out.push(body.slice(from, i));
+    }
   }
-  WORD.lastIndex = 0;
-  for (;;) {
-    const at = WORD.lastIndex;
-    const m = WORD.exec(body);
-    if (!m || m[1] !== undefined) return null;
-    if (m[3] !== undefined && m[4] !== '"') return { column: body.indexOf('"', at) + 1, message: 'unterminated string; allowed: a closing " on the same line' };
-    out.push(m[2] ?? m[5] ?? m[3] ?? "");
-  }
+  return null;
 }
 
 /** Column (1-based) of the n-th word of a line, for error messages. */
@@ -68,11 +79,16 @@ const COMMENT_LINE = /^\s*[!#]\s?(.*)$/;
 function lexFile(text: string, file: string, reader: IncludeReader | undefined, log0: MessageLog, stack: string[], tree: TreeBuilder): boolean {
   const log = log0.forFile(file);
   if (!checkReadable(text, log)) return false;
-  const lines = text.split("\n");
+  // Lines are cut one at a time and the word list is reused: a million-line
+  // array kept every line alive into the old generation.
   let comment: string | undefined;
-  for (let n = 0; n < lines.length; n++) {
-    const body = lines[n] ?? "";
-    const lineToks: string[] = [];
+  const lineToks: string[] = [];
+  for (let n = 0, start = 0; start <= text.length; n++) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const body = text.slice(start, end);
+    start = end + 1;
+    lineToks.length = 0;
     const err = lexLine(body, lineToks);
     if (err) {
       log.error(n + 1, err.column, err.message);

@@ -1,4 +1,4 @@
-import { parseHostPort } from "../model/address";
+import { parseHostPort, type HostPort } from "../model/address";
 import type { NetworkType } from "../schema/cluster";
 import { SCHEDULERS, type Scheduler } from "../schema/enums";
 import { MARK_ALLOWED, MAX_MARK } from "./mark-rules";
@@ -139,10 +139,9 @@ function apply(cmd: Command, services: Map<string, ImportedService>, cluster: Cl
 
 function applyRealServer(cmd: Command, service: ImportedService, log: MessageLog): boolean {
   const r = cmd.opts.get("-r");
-  // ipvsadm -Sn prints fwmark real servers with port 0: no port of their own.
-  const hp = r ? parseHostPort(r.text.replace(/:0$/, "")) : null;
+  const hp = r ? realServerAddress(r.text, service) : null;
   if (!r || !hp) {
-    log.error(cmd.line, r?.column ?? 1, `real server ${JSON.stringify(r?.text ?? "")} is not ADDRESS[:PORT] ([v6]:PORT); host names are not resolved (save with ipvsadm -Sn)`);
+    log.error(cmd.line, r?.column ?? 1, `real server ${JSON.stringify(r?.text ?? "")} is not ADDRESS[:PORT] ([v6]:PORT, port 1-65535; port 0 only on an fwmark service); host names are not resolved (save with ipvsadm -Sn)`);
     return false;
   }
   const index = service.realServers.findIndex((x) => x.address === hp.address.canonical && x.port === hp.port);
@@ -169,6 +168,18 @@ function applyRealServer(cmd: Command, service: ImportedService, log: MessageLog
   if (index >= 0) service.realServers[index] = rs;
   else service.realServers.push(rs);
   return true;
+}
+
+// ipvsadm -Sn prints an fwmark service's real servers as RIP:0 ([RIP]:0): IPVS
+// keeps the packet's own port, so port 0 there is no port. A port service has none.
+/** The address (and port) of `-r`, port 0 read as "no port" on an fwmark service. */
+function realServerAddress(text: string, service: Pick<ImportedService, "kind">): HostPort | null {
+  const zero = service.kind === "fwmark" ? /^(\[[^\]]+\]|[^:\s]+):0$/.exec(text) : null;
+  if (zero) {
+    const hp = parseHostPort(zero[1] ?? "");
+    return hp && hp.port === undefined ? hp : null;
+  }
+  return parseHostPort(text);
 }
 
 function readService(cmd: Command, log: MessageLog): ImportedService | null {

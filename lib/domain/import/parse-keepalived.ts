@@ -143,6 +143,7 @@ function readBody(node: KaNode, head: ServiceHead, log0: MessageLog): Body {
   }
   if (family !== undefined && head.kind === "fwmark") (head as { family: Family }).family = family;
   if (body.persistence?.netmask !== undefined && body.persistence.timeoutSeconds === 0) delete body.persistence.netmask;
+  dropOwnPorts(checks, head);
   const first = checks[0];
   if (first) {
     for (const c of checks.slice(1)) {
@@ -155,6 +156,15 @@ function readBody(node: KaNode, head: ServiceHead, log0: MessageLog): Body {
     }
   }
   return body;
+}
+
+// A check on each real server's own port is the model's default (no port):
+// remapped NAT real servers then differ in connect_port only, and stay one check.
+function dropOwnPorts(checks: RealServerCheck[], head: ServiceHead): void {
+  if (head.kind !== "port") return;
+  const own = (c: RealServerCheck) => c.check !== null && c.check.port !== undefined && c.check.port === (c.rs.port ?? head.port);
+  if (checks.length === 0 || !checks.every(own)) return;
+  for (const c of checks) delete c.check?.port;
 }
 
 interface RealServerCheck {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbitraryDocument } from "@/test/support/arbitrary-document";
 import { loadFixtures } from "@/test/support/domain-fixtures";
-import { projectLvsCf, projectMarks, projectServices } from "@/test/support/import-projection";
+import { projectLvsCf, projectMarks, projectServices, projectVrrp } from "@/test/support/import-projection";
 import { renderArtifact, type FormatName } from "../render";
 import { parseDocument, type LvsDocument } from "../schema";
 import type { ImportFormat } from "./detect-format";
@@ -14,13 +14,15 @@ import { importFiles, type ImportFile } from "./import-files";
 const CASES: { name: string; files: FormatName[]; project: (doc: LvsDocument, source: LvsDocument) => unknown }[] = [
   { name: "lvs.cf", files: ["lvs.cf"], project: projectLvsCf },
   { name: "keepalived", files: ["keepalived"], project: (d) => projectServices(d, "keepalived") },
+  // fwmark VIPs (and so their devices) are known from the mark rules only.
+  { name: "keepalived + keepalived-backup + iptables", files: ["keepalived", "keepalived-backup", "iptables"], project: (d) => [projectServices(d, "keepalived"), projectVrrp(d), projectMarks(d, true)] },
   { name: "ipvsadm + iptables-restore", files: ["ipvsadm", "iptables-restore", "ip6tables-restore"], project: (d) => [projectServices(d, "ipvsadm"), projectMarks(d, true)] },
   { name: "ipvsadm + nftables", files: ["ipvsadm", "nftables"], project: (d) => [projectServices(d, "ipvsadm"), projectMarks(d)] },
   { name: "keepalived + iptables commands", files: ["keepalived", "iptables"], project: (d) => [projectServices(d, "keepalived"), projectMarks(d, true)] },
 ];
 
 const READ_AS: Partial<Record<FormatName, ImportFormat>> = {
-  "lvs.cf": "lvs.cf", keepalived: "keepalived", ipvsadm: "ipvsadm", iptables: "iptables", "iptables-restore": "iptables",
+  "lvs.cf": "lvs.cf", keepalived: "keepalived", "keepalived-backup": "keepalived", ipvsadm: "ipvsadm", iptables: "iptables", "iptables-restore": "iptables",
   "ip6tables-restore": "iptables", nftables: "nft",
 };
 
