@@ -25,6 +25,14 @@ const nextConfig = {
   // Native and WebAssembly packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3"],
   typedRoutes: false,
+  experimental: {
+    // Documents up to 64 MiB import (lib/server/document-transfer.ts); the
+    // extra MiB is room for the multipart envelope, so a document just over
+    // the limit still reaches the action and gets its clear refusal. The proxy
+    // buffers bodies too and would cut them at its 10 MB default.
+    serverActions: { bodySizeLimit: "65mb" },
+    proxyClientMaxBodySize: "65mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

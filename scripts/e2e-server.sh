@@ -6,4 +6,4 @@ db="${DATABASE_URL#file:}"
 rm -rf "$(dirname "$db")"
 mkdir -p "$(dirname "$db")"
 npm run -s db:migrate
-exec node_modules/.bin/next start -p "${PORT:-3100}"
+exec node scripts/serve.mjs -p "${PORT:-3100}"

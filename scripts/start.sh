@@ -10,4 +10,4 @@ ensure_build
 npm run -s db:migrate
 port="${PORT:-3000}"
 echo "LVS Console on http://localhost:${port} (database: ${DATABASE_URL:-file:./data/lvs-console.db})"
-exec node_modules/.bin/next start -p "$port"
+exec node scripts/serve.mjs -p "$port"

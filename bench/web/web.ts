@@ -47,7 +47,7 @@ const cookie = (w: number, cluster: string) => `lvs_session=${seed.tokens[w % se
 
 // --- server ------------------------------------------------------------------
 const log = createWriteStream(join(OUT, "web-server.log"));
-const server: ChildProcess = spawn(join(appDir, "node_modules/.bin/next"), ["start", "-p", portArg], { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] });
+const server: ChildProcess = spawn("node", [join(appDir, "scripts/serve.mjs"), "-p", portArg], { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] });
 server.stdout?.pipe(log);
 server.stderr?.pipe(log);
 const stop = () => { if (server.exitCode === null) server.kill("SIGTERM"); };

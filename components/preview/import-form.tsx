@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { MAX_DOCUMENT_BYTES } from "@/lib/domain/schema/document-limits";
 import { importDocumentAction } from "@/lib/server/actions/preview";
 
 /** Upload an interchange document that replaces the cluster's content; every error is listed with its path. */
@@ -12,13 +13,19 @@ export function ImportForm({ clusterId, clusterName }: { clusterId: number; clus
 
   const submit = (form: HTMLFormElement) => {
     const data = new FormData(form);
+    const file = data.get("document");
+    if (file instanceof Blob && file.size > MAX_DOCUMENT_BYTES) {
+      const mib = (file.size / 1024 / 1024).toFixed(1);
+      setMessage({ tone: "error", text: `The document is ${mib} MiB; at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB can be imported. Nothing was uploaded.` });
+      return;
+    }
     if (!window.confirm(`Replace every setting, bundle and virtual server of cluster ${clusterName} with this document?`)) return;
     startTransition(async () => {
       const r = await importDocumentAction(data);
       if (r.ok) {
         setMessage({
           tone: "ok",
-          text: `Imported ${r.data.firewallMarks} bundles, ${r.data.virtualServers} virtual servers and ${r.data.realServers} real servers.`,
+          text: `Imported ${r.data.firewallMarks} bundles, ${r.data.virtualServers} virtual servers and ${r.data.realServers} real servers.${r.data.notice ? ` ${r.data.notice}` : ""}`,
         });
         form.reset();
         router.refresh();

@@ -36,6 +36,7 @@ export const ACTIONS: Record<string, ActionExpectation> = {
   changeUserRoleAction: { allow: admins, probes: [[{ userId: missing, role: "admin", version: 1 }]] },
   setUserDisabledAction: { allow: admins, probes: [[{ userId: missing, disabled: true, version: 1 }]] },
   resetUserPasswordAction: { allow: admins, probes: [[{ userId: missing, password: "matrix-Reset-pw-1" }]] },
+  setClusterGrantAction: { allow: admins, probes: [[{ userId: missing, clusterId: missing, role: "none" }]] },
   // lib/server/actions/clusters.ts
   selectClusterAction: { allow: everyone, probes: [[1]] },
   createClusterAction: { allow: admins, probes: [[{}]] },
@@ -76,6 +77,10 @@ export const ROUTES: Record<string, RouteExpectation> = {
   "GET /api/exports/[id]/archive": { allow: editors, params: { id: String(missing) } },
   "GET /api/exports/[id]/artifacts/[format]": { allow: editors, params: { id: String(missing), format: "lvs.cf" } },
   "GET /api/clusters/[id]/document": { allow: editors, params: { id: "1" } },
+  // HEAD answers like GET without a body (and records no download): the same callers.
+  "HEAD /api/exports/[id]/archive": { allow: editors, params: { id: String(missing) } },
+  "HEAD /api/exports/[id]/artifacts/[format]": { allow: editors, params: { id: String(missing), format: "lvs.cf" } },
+  "HEAD /api/clusters/[id]/document": { allow: editors, params: { id: "1" } },
 };
 
 /** The messages AuthorizationError carries (lib/server/auth/permissions.ts). */

@@ -2,6 +2,7 @@ import "server-only";
 import * as z from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requirePermission } from "./auth/permissions";
+import { flushFailureAudit } from "./auth/throttle";
 import { db } from "./db";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -39,6 +40,8 @@ export interface AuditEventView {
 /** A page of audit events, newest first, matching the filter; admins only. */
 export async function listAuditEvents(filter: AuditFilter): Promise<{ events: AuditEventView[]; total: number; page: number; pageCount: number }> {
   await requirePermission("audit.read");
+  // Failed logins are recorded per address and window once the window closes: close any that have.
+  await flushFailureAudit();
   const where: Prisma.AuditEventWhereInput = {};
   if (filter.actor) where.actorName = filter.actor;
   if (filter.action) where.action = { startsWith: filter.action };

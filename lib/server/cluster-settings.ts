@@ -1,7 +1,7 @@
 import "server-only";
 import type { GlobalSettings, GlobalSettingsInput, Redundancy, RedundancyInput } from "@/lib/forms/cluster-forms";
 import type { Cluster, Prisma } from "@/lib/generated/prisma/client";
-import { requirePermission } from "./auth/permissions";
+import { requireClusterPermission } from "./auth/cluster-access";
 import { DataError, NotFoundError, StaleVersionError, isUniqueViolation } from "./data-errors";
 import { db } from "./db";
 import { auditChange } from "./panel-audit";
@@ -43,7 +43,7 @@ function toDetail(c: Cluster): ClusterSettingsDetail {
 
 /** The Global settings and Redundancy of one cluster. */
 export async function getClusterSettings(clusterId: number): Promise<ClusterSettingsDetail> {
-  await requirePermission("cluster.read");
+  await requireClusterPermission(clusterId, "cluster.read");
   const c = await db.cluster.findUnique({ where: { id: clusterId } });
   if (!c) throw new NotFoundError("cluster");
   return toDetail(c);
@@ -92,7 +92,7 @@ export function redundancyData(input: Redundancy) {
 async function saveSettings(
   id: number, version: number, action: string, data: Prisma.ClusterUpdateManyMutationInput, name?: string,
 ): Promise<ClusterSettingsDetail> {
-  const user = await requirePermission("cluster.write");
+  const user = await requireClusterPermission(id, "cluster.write");
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.cluster.findUnique({ where: { id } });

@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import type { NewClusterInput, RenameClusterInput } from "@/lib/forms/cluster-forms";
+import { requireClusterPermission, requireSomeClusterPermission, visibleClusterFilter } from "./auth/cluster-access";
 import { requirePermission } from "./auth/permissions";
 import { DataError, NotFoundError, StaleVersionError, isUniqueViolation } from "./data-errors";
 import { db } from "./db";
@@ -20,40 +21,50 @@ export interface ClusterSummary {
 
 const summarySelect = { id: true, name: true, serialNo: true, version: true } as const;
 
-/** Every cluster, by name. Deduplicated per request (the shell's switcher and the page both ask). */
+/** Every cluster the signed-in user may see, by name. Deduplicated per request (the shell's switcher and the page both ask). */
 export const listClusters = cache(async (): Promise<ClusterSummary[]> => {
-  await requirePermission("cluster.read");
-  return db.cluster.findMany({ select: summarySelect, orderBy: { name: "asc" } });
+  const user = await requireSomeClusterPermission("cluster.read");
+  return db.cluster.findMany({ where: await visibleClusterFilter(user), select: summarySelect, orderBy: { name: "asc" } });
 });
 
-/** The cluster with this id, or else the first one (lib/server/bootstrap.ts creates one on first run). */
+/** The visible cluster with this id, or else the first visible one (lib/server/bootstrap.ts creates one on first run). */
 export async function resolveCluster(preferredId?: number): Promise<ClusterSummary> {
-  await requirePermission("cluster.read");
-  if (preferredId !== undefined && Number.isInteger(preferredId)) {
-    const preferred = await db.cluster.findUnique({ where: { id: preferredId }, select: summarySelect });
+  const user = await requireSomeClusterPermission("cluster.read");
+  const visible = await visibleClusterFilter(user);
+  if (preferredId !== undefined && isRowId(preferredId)) {
+    const preferred = await db.cluster.findFirst({ where: { AND: [{ id: preferredId }, visible] }, select: summarySelect });
     if (preferred) return preferred;
   }
-  const first = await db.cluster.findFirst({ select: summarySelect, orderBy: { id: "asc" } });
-  if (!first) throw new DataError("There is no cluster yet; restart the console so that it creates the default one.");
+  const first = await db.cluster.findFirst({ where: visible, select: summarySelect, orderBy: { id: "asc" } });
+  if (!first) throw new DataError("No cluster is visible to you yet; ask an admin to grant you a role on one.");
   return first;
 }
 
-/** The cluster chosen with the switcher (cookie `lvs_cluster`), falling back to the first cluster. Deduplicated per request. */
+/** A cluster id as SQLite stores them (a positive 32-bit integer here); anything else names no cluster. */
+function isRowId(id: number): boolean {
+  return Number.isSafeInteger(id) && id >= 1 && id <= 2_147_483_647;
+}
+
+/**
+ * The cluster chosen with the switcher (cookie `lvs_cluster`), falling back to
+ * the first visible cluster. A cookie that names no visible cluster (deleted,
+ * hidden by a grant, or not a row id at all) is ignored. Deduplicated per request.
+ */
 export const getSelectedCluster = cache(async (): Promise<ClusterSummary> => {
   const raw = (await cookies()).get(CLUSTER_COOKIE)?.value;
-  return resolveCluster(raw === undefined ? undefined : Number(raw));
+  return resolveCluster(raw !== undefined && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined);
 });
 
-/** Remembers the cluster the panels show; refuses an unknown id. */
+/** Remembers the cluster the panels show; refuses an id the user cannot see as not found. */
 export async function selectCluster(clusterId: number): Promise<ClusterSummary> {
-  await requirePermission("cluster.read");
+  await requireClusterPermission(isRowId(clusterId) ? clusterId : null, "cluster.read");
   const cluster = await db.cluster.findUnique({ where: { id: clusterId }, select: summarySelect });
   if (!cluster) throw new NotFoundError("cluster");
   (await cookies()).set(CLUSTER_COOKIE, String(cluster.id), { path: "/", sameSite: "lax", httpOnly: true, maxAge: 31_536_000 });
   return cluster;
 }
 
-/** Creates a cluster with its name and primary router; every other setting takes its default. Admins only. */
+/** Creates a cluster with its name and primary router; every other setting takes its default. Global admins only. */
 export async function createCluster(input: NewClusterInput): Promise<ClusterSummary> {
   const user = await requirePermission("cluster.write");
   try {
@@ -73,9 +84,9 @@ export async function createCluster(input: NewClusterInput): Promise<ClusterSumm
   }
 }
 
-/** Renames a cluster, refusing a stale version. Admins only. */
+/** Renames a cluster, refusing a stale version. Admins of that cluster only. */
 export async function renameCluster(id: number, version: number, input: RenameClusterInput): Promise<ClusterSummary> {
-  const user = await requirePermission("cluster.write");
+  const user = await requireClusterPermission(id, "cluster.write");
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.cluster.findUnique({ where: { id }, select: summarySelect });
@@ -96,9 +107,9 @@ export async function renameCluster(id: number, version: number, input: RenameCl
   }
 }
 
-/** Deletes a cluster with everything in it; the last cluster stays. Admins only. */
+/** Deletes a cluster with everything in it; the last cluster stays. Admins of that cluster only. */
 export async function deleteCluster(id: number, version: number): Promise<{ id: number }> {
-  const user = await requirePermission("cluster.write");
+  const user = await requireClusterPermission(id, "cluster.write");
   return db.$transaction(async (tx) => {
     const before = await tx.cluster.findUnique({ where: { id }, select: summarySelect });
     if (!before) throw new NotFoundError("cluster");

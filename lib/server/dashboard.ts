@@ -1,6 +1,6 @@
 import "server-only";
 import { lintDocument, type Diagnostic } from "@/lib/domain/lint";
-import { requirePermission } from "./auth/permissions";
+import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-document";
 import { NotFoundError } from "./data-errors";
 import { db } from "./db";
@@ -43,7 +43,7 @@ function linkOf(path: string, snapshot: ClusterSnapshot): { href: string | null;
 
 /** Counts, lint status with links, serial number and the last export of one cluster. */
 export async function getDashboard(clusterId: number): Promise<Dashboard> {
-  await requirePermission("cluster.read");
+  await requireClusterPermission(clusterId, "cluster.read");
   const [cluster, virtualServers, activeVirtualServers, realServers, activeRealServers, firewallMarks, lastExport] = await Promise.all([
     db.cluster.findUnique({ where: { id: clusterId }, select: { id: true, name: true, serialNo: true, network: true } }),
     db.virtualServer.count({ where: { clusterId } }),

@@ -1,26 +1,37 @@
 import "server-only";
 import { findDuplicates } from "@/lib/domain/model/document-uniqueness";
-import { parseDocumentText } from "@/lib/domain/schema";
-import { requirePermission } from "./auth/permissions";
+import { parseDocumentText, type LvsDocument } from "@/lib/domain/schema";
+import { MAX_DOCUMENT_BYTES } from "@/lib/domain/schema/document-limits";
+import { clusterRoleCan, clusterRoleOf, requireClusterPermission } from "./auth/cluster-access";
 import { readClusterDocument, writeClusterDocument } from "./cluster-document";
 import { serializeDocument } from "./artifact-set";
 import { DataError, NotFoundError } from "./data-errors";
 import { db } from "./db";
+import type { DeliveryOptions } from "./exports";
 import { auditChange } from "./panel-audit";
 
-/** Largest document accepted for upload (10,000 services fit comfortably). */
-export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+export { MAX_DOCUMENT_BYTES };
 
-/** The cluster's interchange document as a JSON file, recording the download. */
-export async function downloadClusterDocument(clusterId: number): Promise<{ filename: string; content: string }> {
-  const user = await requirePermission("export.download");
+/** The refusal of a document over MAX_DOCUMENT_BYTES, before any work is done. */
+export function documentTooLarge(bytes: number): DataError {
+  const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return new DataError(`The document is ${mib(bytes)} MiB; at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB can be imported. Nothing was imported.`, {
+    fieldErrors: { document: `got ${mib(bytes)} MiB; allowed: at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB` },
+  });
+}
+
+/** The cluster's interchange document as a JSON file, recording the download (GET only). */
+export async function downloadClusterDocument(clusterId: number, { record = true }: DeliveryOptions = {}): Promise<{ filename: string; content: string }> {
+  const user = await requireClusterPermission(clusterId, "export.download");
   return db.$transaction(async (tx) => {
     const doc = await readClusterDocument(clusterId, tx);
     if (!doc) throw new NotFoundError("cluster");
     const content = serializeDocument(doc);
-    await auditChange(tx, user, {
-      action: "document.download", targetType: "cluster", targetId: clusterId, clusterId, detail: `serial ${doc.cluster.serialNo}`,
-    });
+    if (record) {
+      await auditChange(tx, user, {
+        action: "document.download", targetType: "cluster", targetId: clusterId, clusterId, detail: `serial ${doc.cluster.serialNo}`,
+      });
+    }
     return { filename: `${doc.cluster.name}.lvs-console.json`, content };
   });
 }
@@ -32,44 +43,83 @@ export interface ImportSummary {
   firewallMarks: number;
   virtualServers: number;
   realServers: number;
+  /** "replaced" when the document's cluster settings were written; "kept" when the caller's role left them as they were. */
+  clusterSettings: "replaced" | "kept";
+  /** What the operator must know about the import (settings left untouched and which ones the document wanted to change). */
+  notice?: string;
+}
+
+/** Top-level cluster settings (name, primary, backup, …) that differ between two documents; the serial number is not a setting. */
+export function changedClusterSettings(before: LvsDocument["cluster"], after: LvsDocument["cluster"]): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  keys.delete("serialNo");
+  const get = (c: LvsDocument["cluster"], k: string) => JSON.stringify((c as Record<string, unknown>)[k] ?? null);
+  return [...keys].filter((k) => get(before, k) !== get(after, k)).sort();
 }
 
 /**
- * Replaces a cluster's whole content with an uploaded document: validated
- * first (every problem reported with its path), then written in one
- * transaction with its audit event, so an invalid document writes nothing.
+ * Applies a validated document to a cluster: the one write path of every import
+ * (interchange JSON here, the importer's parsers too). Cluster settings (Global
+ * settings and Redundancy) change only for a role that may edit them there
+ * (cluster.write); anyone else replaces bundles and virtual servers while the
+ * settings stay exactly as they were, and the summary says so. Everything is
+ * written in one transaction with its audit event, so a refusal writes nothing.
  */
-export async function importClusterDocument(clusterId: number, text: string): Promise<ImportSummary> {
-  const user = await requirePermission("document.import");
-  if (Buffer.byteLength(text, "utf8") > MAX_DOCUMENT_BYTES) {
-    throw new DataError(`The document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB; nothing was imported.`);
-  }
-  const parsed = parseDocumentText(text);
-  const issues = parsed.ok ? findDuplicates(parsed.doc) : parsed.issues;
-  if (!parsed.ok || issues.length > 0) {
-    throw new DataError(`The document has ${issues.length} error${issues.length === 1 ? "" : "s"}; nothing was imported.`, {
-      fieldErrors: Object.fromEntries(issues.map((i) => [i.path, i.message])),
-    });
-  }
-  const doc = parsed.doc;
+export async function applyClusterDocument(clusterId: number, doc: LvsDocument, source = "document"): Promise<ImportSummary> {
+  const user = await requireClusterPermission(clusterId, "document.import");
+  const duplicates = findDuplicates(doc);
+  if (duplicates.length > 0) throw documentErrors(duplicates);
+  const maySetSettings = clusterRoleCan(await clusterRoleOf(user, clusterId), "cluster.write");
   return db.$transaction(async (tx) => {
     const before = await readClusterDocument(clusterId, tx);
     if (!before) throw new NotFoundError("cluster");
-    const clash = await tx.cluster.findFirst({ where: { name: doc.cluster.name, NOT: { id: clusterId } }, select: { id: true } });
-    if (clash) {
-      throw new DataError("Another cluster already has the document's name; nothing was imported.", {
-        fieldErrors: { "cluster.name": `"${doc.cluster.name}" is taken by another cluster; allowed: a name no other cluster uses` },
-      });
+    const refused = maySetSettings ? [] : changedClusterSettings(before.cluster, doc.cluster);
+    const applied: LvsDocument = maySetSettings ? doc : { ...doc, cluster: before.cluster };
+    if (maySetSettings) {
+      const clash = await tx.cluster.findFirst({ where: { name: doc.cluster.name, NOT: { id: clusterId } }, select: { id: true } });
+      if (clash) {
+        throw new DataError("Another cluster already has the document's name; nothing was imported.", {
+          fieldErrors: { "cluster.name": `"${doc.cluster.name}" is taken by another cluster; allowed: a name no other cluster uses` },
+        });
+      }
     }
-    await writeClusterDocument(tx, clusterId, doc);
+    await writeClusterDocument(tx, clusterId, applied);
     const after = await readClusterDocument(clusterId, tx);
-    await auditChange(tx, user, { action: "document.import", targetType: "cluster", targetId: clusterId, clusterId, before, after });
+    const notice = refused.length === 0
+      ? maySetSettings ? undefined : "Cluster settings were left as they are: only an admin of this cluster may change them."
+      : `Cluster settings were left as they are: only an admin of this cluster may change them. The document's ${refused.join(", ")} ${refused.length === 1 ? "was" : "were"} not applied.`;
+    await auditChange(tx, user, {
+      action: "document.import", targetType: "cluster", targetId: clusterId, clusterId, before, after,
+      detail: `${source}${notice ? `; ${notice}` : ""}`,
+    });
     return {
       clusterId,
-      clusterName: doc.cluster.name,
-      firewallMarks: doc.firewallMarks.length,
-      virtualServers: doc.virtualServers.length,
-      realServers: doc.virtualServers.reduce((n, v) => n + v.realServers.length, 0),
+      clusterName: applied.cluster.name,
+      firewallMarks: applied.firewallMarks.length,
+      virtualServers: applied.virtualServers.length,
+      realServers: applied.virtualServers.reduce((n, v) => n + v.realServers.length, 0),
+      clusterSettings: maySetSettings ? "replaced" : "kept",
+      ...(notice ? { notice } : {}),
     };
+  });
+}
+
+/**
+ * Replaces a cluster's whole content with an uploaded interchange document:
+ * size checked first, then validated (every problem reported with its path),
+ * then applied by applyClusterDocument, so an invalid document writes nothing.
+ */
+export async function importClusterDocument(clusterId: number, text: string): Promise<ImportSummary> {
+  await requireClusterPermission(clusterId, "document.import");
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_DOCUMENT_BYTES) throw documentTooLarge(bytes);
+  const parsed = parseDocumentText(text);
+  if (!parsed.ok) throw documentErrors(parsed.issues);
+  return applyClusterDocument(clusterId, parsed.doc);
+}
+
+function documentErrors(issues: readonly { path: string; message: string }[]): DataError {
+  return new DataError(`The document has ${issues.length} error${issues.length === 1 ? "" : "s"}; nothing was imported.`, {
+    fieldErrors: Object.fromEntries(issues.map((i) => [i.path, i.message])),
   });
 }

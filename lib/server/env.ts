@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import * as z from "zod";
+import { parseTrustProxy, type TrustProxy } from "./auth/client-address";
 
 const positiveInt = (name: string, fallback: number) =>
   z.coerce
@@ -31,6 +32,18 @@ const envSchema = z.object({
   LOGIN_WINDOW_MINUTES: positiveInt("LOGIN_WINDOW_MINUTES", 15),
   /** "true" forces Secure + __Host- cookies; otherwise they follow the request's scheme. */
   COOKIE_SECURE: z.enum(["true", "false", "auto"]).default("auto"),
+  /** Which X-Forwarded-For entries to believe: off (the socket's address), a hop count, or proxy addresses/CIDRs. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx): TrustProxy => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === "string") {
+        ctx.addIssue({ code: "custom", message: `TRUST_PROXY: ${parsed}` });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema> & { databaseFile: string };

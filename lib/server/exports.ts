@@ -2,7 +2,8 @@ import "server-only";
 import type { Diagnostic } from "@/lib/domain/lint";
 import type { ExportRequest } from "@/lib/domain/schema/export-request";
 import { buildArtifactSet } from "./artifact-set";
-import { requirePermission } from "./auth/permissions";
+import { requireClusterPermission } from "./auth/cluster-access";
+import { requireObjectPermission } from "./cluster-owner";
 import { readClusterDocument } from "./cluster-document";
 import { db } from "./db";
 import { auditChange } from "./panel-audit";
@@ -18,7 +19,7 @@ export type ExportOutcome =
 
 /** Stores an immutable snapshot of a cluster: document, every artifact and their sha256; refuses on lint errors. */
 export async function createExport(request: ExportRequest): Promise<ExportOutcome> {
-  const user = await requirePermission("export.create");
+  const user = await requireClusterPermission(request.clusterId, "export.create");
   return db.$transaction(async (tx) => {
     const doc = await readClusterDocument(request.clusterId, tx);
     if (!doc) return { status: "not-found" } as const;
@@ -67,7 +68,7 @@ export interface ExportHistoryItem extends ExportSummary {
 
 /** A page of a cluster's export history, newest first. */
 export async function listExports(clusterId: number, page = 1, pageSize = 20): Promise<{ items: ExportHistoryItem[]; total: number }> {
-  await requirePermission("cluster.read");
+  await requireClusterPermission(clusterId, "cluster.read");
   const [rows, total] = await db.$transaction([
     db.export.findMany({
       where: { clusterId },
@@ -96,16 +97,22 @@ export interface StoredFile {
   sha256: string;
 }
 
-/** Reads one artifact of an export for download, recording the download and its checksum. */
-export async function downloadExportArtifact(exportId: number, format: string): Promise<StoredFile | null> {
-  const user = await requirePermission("export.download");
+/** How a download route serves a file: GET delivers the body and records it; HEAD only answers the headers. */
+export interface DeliveryOptions {
+  /** False for HEAD: authorization and lookup as for GET, but no body is delivered, so nothing is recorded. */
+  record?: boolean;
+}
+
+/** Reads one artifact of an export for download, recording the download and its checksum (GET only). */
+export async function downloadExportArtifact(exportId: number, format: string, { record = true }: DeliveryOptions = {}): Promise<StoredFile | null> {
+  const user = await requireObjectPermission("export", exportId, "export.download");
   return db.$transaction(async (tx) => {
     const artifact = await tx.exportArtifact.findUnique({
       where: { exportId_format: { exportId, format } },
       include: { export: { select: { clusterId: true } } },
     });
     if (!artifact) return null;
-    await auditChange(tx, user, {
+    if (record) await auditChange(tx, user, {
       action: "export.download", targetType: "export", targetId: String(exportId),
       clusterId: artifact.export.clusterId, detail: `${artifact.filename} sha256=${artifact.sha256}`,
     });
@@ -113,16 +120,16 @@ export async function downloadExportArtifact(exportId: number, format: string): 
   });
 }
 
-/** Every artifact of an export plus its document, recording the download. */
-export async function downloadExportBundle(exportId: number) {
-  const user = await requirePermission("export.download");
+/** Every artifact of an export plus its document, recording the download (GET only). */
+export async function downloadExportBundle(exportId: number, { record = true }: DeliveryOptions = {}) {
+  const user = await requireObjectPermission("export", exportId, "export.download");
   return db.$transaction(async (tx) => {
     const found = await tx.export.findUnique({
       where: { id: exportId },
       include: { artifacts: { orderBy: { id: "asc" } }, cluster: { select: { name: true } } },
     });
     if (!found) return null;
-    await auditChange(tx, user, {
+    if (record) await auditChange(tx, user, {
       action: "export.download", targetType: "export", targetId: String(exportId),
       clusterId: found.clusterId, detail: `archive of ${found.artifacts.length} artifacts, document sha256=${found.documentSha256}`,
     });

@@ -2,7 +2,8 @@ import "server-only";
 import { familyOf } from "@/lib/domain/model/address";
 import { parsePortSpec } from "@/lib/domain/model/ports";
 import type { FirewallMark, FirewallMarkInput } from "@/lib/domain/schema";
-import { requirePermission } from "./auth/permissions";
+import { requireClusterPermission } from "./auth/cluster-access";
+import { requireObjectPermission } from "./cluster-owner";
 import { DataError, NotFoundError, StaleVersionError, isUniqueViolation } from "./data-errors";
 import { db } from "./db";
 import { auditChange, bumpCluster, type Tx } from "./panel-audit";
@@ -60,7 +61,7 @@ async function usersOf(tx: Tx | typeof db, clusterId: number, mark: bigint, fami
 
 /** The cluster's bundles by mark, each with the virtual servers that use it. */
 export async function listFirewallMarks(clusterId: number): Promise<FirewallMarkDetail[]> {
-  await requirePermission("cluster.read");
+  await requireClusterPermission(clusterId, "cluster.read");
   const [bundles, marked] = await Promise.all([
     // Ports unordered in the query (an ordered nested load cannot be chunked past 999 bundles: P2029), ordered here.
     db.firewallMarkBundle.findMany({ where: { clusterId }, include: { ports: true }, orderBy: [{ mark: "asc" }, { family: "asc" }] })
@@ -77,7 +78,7 @@ export async function listFirewallMarks(clusterId: number): Promise<FirewallMark
 
 /** One bundle with its users. */
 export async function getFirewallMark(id: number): Promise<FirewallMarkDetail> {
-  await requirePermission("cluster.read");
+  await requireObjectPermission("firewall mark bundle", id, "cluster.read");
   const b = await db.firewallMarkBundle.findUnique({ where: { id }, include: bundleInclude });
   if (!b) throw new NotFoundError("firewall-mark bundle");
   return toDetail(b, await usersOf(db, b.clusterId, b.mark, b.family));
@@ -124,7 +125,7 @@ function rethrowUnique(error: unknown): never {
 
 /** Creates a bundle in a cluster (input validated with firewallMarkSchema). Operators and admins. */
 export async function createFirewallMark(clusterId: number, input: FirewallMark): Promise<FirewallMarkDetail> {
-  const user = await requirePermission("firewallMark.write");
+  const user = await requireClusterPermission(clusterId, "firewallMark.write");
   return db.$transaction(async (tx) => {
     if (!(await tx.cluster.findUnique({ where: { id: clusterId }, select: { id: true } }))) throw new NotFoundError("cluster");
     await assertUnique(tx, clusterId, input);
@@ -140,7 +141,7 @@ export async function createFirewallMark(clusterId: number, input: FirewallMark)
 
 /** Replaces a bundle's fields and port list, refusing a stale version. Operators and admins. */
 export async function updateFirewallMark(id: number, version: number, input: FirewallMark): Promise<FirewallMarkDetail> {
-  const user = await requirePermission("firewallMark.write");
+  const user = await requireObjectPermission("firewall mark bundle", id, "firewallMark.write");
   return db.$transaction(async (tx) => {
     const before = await tx.firewallMarkBundle.findUnique({ where: { id }, include: bundleInclude });
     if (!before) throw new NotFoundError("firewall-mark bundle");
@@ -166,7 +167,7 @@ export async function updateFirewallMark(id: number, version: number, input: Fir
 
 /** Deletes a bundle; when virtual servers use its mark, only with `confirmUsed`. Operators and admins. */
 export async function deleteFirewallMark(id: number, version: number, confirmUsed: boolean): Promise<{ id: number }> {
-  const user = await requirePermission("firewallMark.write");
+  const user = await requireObjectPermission("firewall mark bundle", id, "firewallMark.write");
   return db.$transaction(async (tx) => {
     const before = await tx.firewallMarkBundle.findUnique({ where: { id }, include: bundleInclude });
     if (!before) throw new NotFoundError("firewall-mark bundle");

@@ -1,15 +1,17 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { can, type Permission } from "./auth/permissions";
+import { clusterRoleCan, clusterRoleOf } from "./auth/cluster-access";
+import type { Permission } from "./auth/permissions";
 import { verifySession } from "./auth/session";
 import { getSelectedCluster, type ClusterSummary } from "./clusters";
 import { NotFoundError } from "./data-errors";
 
-/** What every panel page needs: the selected cluster and which edit controls the user's role may see. */
+/** What every panel page needs: the selected cluster and which edit controls the user's role on it may see. */
 export async function loadPanelContext(): Promise<{ cluster: ClusterSummary; may: (permission: Permission) => boolean }> {
   const user = await verifySession();
   const cluster = await getSelectedCluster();
-  return { cluster, may: (permission) => can(user.role, permission) };
+  const role = await clusterRoleOf(user, cluster.id);
+  return { cluster, may: (permission) => clusterRoleCan(role, permission) };
 }
 
 /** A route's numeric id, or a 404. */

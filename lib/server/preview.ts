@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Diagnostic } from "@/lib/domain/lint";
 import { summarizePersistence, type PersistenceRow } from "@/lib/domain/model/persistence-summary";
 import { buildArtifactSet } from "./artifact-set";
-import { requirePermission } from "./auth/permissions";
+import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-document";
 import { db } from "./db";
 import { LruCache } from "./lru-cache";
@@ -132,7 +132,7 @@ async function cachedPreview(clusterId: number): Promise<ClusterPreview | null> 
 
 /** Lints and renders a cluster and diffs every artifact against its last export. */
 export async function previewCluster(clusterId: number): Promise<ClusterPreview | null> {
-  await requirePermission("preview.read");
+  await requireClusterPermission(clusterId, "preview.read");
   return cachedPreview(clusterId);
 }
 

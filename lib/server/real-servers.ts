@@ -1,6 +1,6 @@
 import "server-only";
 import type { RealServer } from "@/lib/domain/schema";
-import { requirePermission } from "./auth/permissions";
+import { requireObjectPermission } from "./cluster-owner";
 import { DataError, NotFoundError, StaleVersionError, isUniqueViolation } from "./data-errors";
 import { db } from "./db";
 import { auditChange, bumpCluster, type Tx } from "./panel-audit";
@@ -28,7 +28,7 @@ const rethrowUnique = (name: string) => (error: unknown): never => {
 
 /** Adds a real server to a virtual server (input validated with realServerSchema). Operators and admins. */
 export async function createRealServer(virtualServerId: number, input: RealServer): Promise<RealServerDetail> {
-  const user = await requirePermission("virtualServer.write");
+  const user = await requireObjectPermission("virtual server", virtualServerId, "virtualServer.write");
   return db.$transaction(async (tx) => {
     const vs = await tx.virtualServer.findUnique({ where: { id: virtualServerId }, select: { clusterId: true, name: true } });
     if (!vs) throw new NotFoundError("virtual server");
@@ -46,7 +46,7 @@ export async function createRealServer(virtualServerId: number, input: RealServe
 
 /** Saves a real server (name, address, port, weight, active), refusing a stale version. Operators and admins. */
 export async function updateRealServer(id: number, version: number, input: RealServer): Promise<RealServerDetail> {
-  const user = await requirePermission("virtualServer.write");
+  const user = await requireObjectPermission("real server", id, "virtualServer.write");
   return db.$transaction(async (tx) => {
     const before = await tx.realServer.findUnique({ where: { id }, include: withCluster });
     if (!before) throw new NotFoundError("real server");
@@ -67,7 +67,7 @@ export async function updateRealServer(id: number, version: number, input: RealS
 
 /** Activates or deactivates a real server, refusing a stale version. Operators and admins. */
 export async function setRealServerActive(id: number, version: number, active: boolean): Promise<RealServerDetail> {
-  const user = await requirePermission("virtualServer.write");
+  const user = await requireObjectPermission("real server", id, "virtualServer.write");
   return db.$transaction(async (tx) => {
     const before = await tx.realServer.findUnique({ where: { id }, include: withCluster });
     if (!before) throw new NotFoundError("real server");
@@ -85,7 +85,7 @@ export async function setRealServerActive(id: number, version: number, active: b
 
 /** Removes a real server, refusing a stale version. Operators and admins. */
 export async function deleteRealServer(id: number, version: number): Promise<{ id: number }> {
-  const user = await requirePermission("virtualServer.write");
+  const user = await requireObjectPermission("real server", id, "virtualServer.write");
   return db.$transaction(async (tx) => {
     const before = await tx.realServer.findUnique({ where: { id }, include: withCluster });
     if (!before) throw new NotFoundError("real server");

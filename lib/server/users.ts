@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeOwnPasswordInput, ChangeRoleInput, CreateUserInput, ResetPasswordInput, SetDisabledInput } from "@/lib/validation/account";
 import { recordAudit } from "./audit";
 import { UserFacingError } from "./auth/action-result";
@@ -7,6 +7,9 @@ import { hashPassword, passwordProblem, verifyPassword } from "./auth/password";
 import { requirePermission } from "./auth/permissions";
 import { isRole, type Role } from "./auth/roles";
 import { createSession, deleteUserSessions } from "./auth/session-store";
+import { reserveAttempt, settleSuccess, throttleKey, type AttemptSource } from "./auth/throttle";
+import { throttleMessage } from "./auth/throttle-policy";
+import { isUniqueViolation } from "./data-errors";
 import { db } from "./db";
 
 /** A user as the admin page sees it: never the password hash. */
@@ -74,8 +77,10 @@ export async function createUser(input: CreateUserInput, request: RequestInfo): 
       return { id: user.id };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new UserFacingError("That username is taken.", { username: ["That username is taken."] });
+    // The unique index on usernameKey (lower(username)) makes ADMIN collide with admin.
+    if (isUniqueViolation(error)) {
+      const message = "That username is taken (usernames are compared regardless of case).";
+      throw new UserFacingError(message, { username: [message] });
     }
     throw error;
   }
@@ -149,10 +154,19 @@ export async function changeOwnPassword(
   request: RequestInfo,
 ): Promise<{ token: string; expiresAt: Date }> {
   const actor = await requirePermission("account.update");
+  // Wrong current passwords are throttled like logins (their own bucket per account) and each one is audited.
+  const source: AttemptSource = { kind: "password-change", account: throttleKey(actor.username), ip: request.ip, device: null };
+  const reservation = await reserveAttempt(source);
+  if (!reservation.ok) {
+    const message = throttleMessage(reservation.decision.retryAfterMinutes);
+    throw new UserFacingError(message, { currentPassword: [message] });
+  }
   const user = await db.user.findUnique({ where: { id: actor.userId } });
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordAudit(db, { actor, action: "account.password.change.failed", targetType: "user", targetId: actor.userId, detail: "wrong current password", ip: request.ip });
     throw new UserFacingError("The current password is wrong.", { currentPassword: ["The current password is wrong."] });
   }
+  await settleSuccess(source, reservation.id);
   assertAcceptablePassword(input.newPassword, user.username, "newPassword");
   if (await verifyPassword(user.passwordHash, input.newPassword)) {
     throw new UserFacingError("Choose a password different from the current one.", { newPassword: ["Choose a different password."] });

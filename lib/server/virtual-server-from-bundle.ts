@@ -1,14 +1,15 @@
 import "server-only";
 import { virtualServerSchema } from "@/lib/domain/schema";
 import { issuesToFieldErrors } from "@/lib/forms/issues-to-field-errors";
-import { requirePermission } from "./auth/permissions";
+import { requireObjectPermission } from "./cluster-owner";
 import { DataError, NotFoundError } from "./data-errors";
 import { db } from "./db";
 import { createVirtualServer, type VirtualServerDetail } from "./virtual-servers";
 
 /** One click from a bundle: a virtual server with the bundle's name, VIP, first port, protocol and mark. Operators and admins. */
 export async function createVirtualServerFromBundle(bundleId: number): Promise<VirtualServerDetail> {
-  await requirePermission("virtualServer.write");
+  // Reading the bundle needs the role that creating the server needs (createVirtualServer checks it again).
+  await requireObjectPermission("firewall mark bundle", bundleId, "virtualServer.write");
   const b = await db.firewallMarkBundle.findUnique({ where: { id: bundleId }, include: { ports: { orderBy: { position: "asc" } } } });
   if (!b) throw new NotFoundError("firewall-mark bundle");
   const parsed = virtualServerSchema.safeParse({

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requirePermission } from "./auth/permissions";
+import { requireClusterPermission } from "./auth/cluster-access";
+import { requireObjectPermission } from "./cluster-owner";
 import { DataError, NotFoundError, StaleVersionError, isUniqueViolation } from "./data-errors";
 import { db } from "./db";
 import { auditChange, bumpCluster, type Tx } from "./panel-audit";
@@ -62,7 +63,7 @@ function searchWhere(clusterId: number, q: string): Prisma.VirtualServerWhereInp
 
 /** One page of a cluster's virtual servers by name, filtered by name, VIP or mark; selects only the listed columns. */
 export async function listVirtualServers(clusterId: number, options: { page?: number; q?: string } = {}): Promise<VirtualServerPage> {
-  await requirePermission("cluster.read");
+  await requireClusterPermission(clusterId, "cluster.read");
   const q = (options.q ?? "").trim().slice(0, 100);
   const where = searchWhere(clusterId, q);
   const total = await db.virtualServer.count({ where });
@@ -86,7 +87,7 @@ async function loadDetail(tx: Tx | typeof db, id: number): Promise<VirtualServer
 
 /** One virtual server with its real servers. */
 export async function getVirtualServer(id: number): Promise<VirtualServerDetail> {
-  await requirePermission("cluster.read");
+  await requireObjectPermission("virtual server", id, "cluster.read");
   const detail = await loadDetail(db, id);
   if (!detail) throw new NotFoundError("virtual server");
   return detail;
@@ -109,7 +110,7 @@ async function assertNameFree(tx: Tx, clusterId: number, name: string, exceptId?
 export async function createVirtualServer(
   clusterId: number, input: VirtualServerValues & { realServers?: Parameters<typeof toRealServerData>[0][] },
 ): Promise<VirtualServerDetail> {
-  const user = await requirePermission("virtualServer.write");
+  const user = await requireClusterPermission(clusterId, "virtualServer.write");
   return db.$transaction(async (tx) => {
     if (!(await tx.cluster.findUnique({ where: { id: clusterId }, select: { id: true } }))) throw new NotFoundError("cluster");
     await assertNameFree(tx, clusterId, input.name);
@@ -129,7 +130,7 @@ export async function createVirtualServer(
 
 /** Saves a virtual server's fields (not its real servers), refusing a stale version. Operators and admins. */
 export async function updateVirtualServer(id: number, version: number, input: VirtualServerValues): Promise<VirtualServerDetail> {
-  const user = await requirePermission("virtualServer.write");
+  const user = await requireObjectPermission("virtual server", id, "virtualServer.write");
   return db.$transaction(async (tx) => {
     const before = await loadDetail(tx, id);
     if (!before) throw new NotFoundError("virtual server");
@@ -150,7 +151,7 @@ export async function updateVirtualServer(id: number, version: number, input: Vi
 
 /** Activates or deactivates a virtual server (Piranha's (DE)ACTIVATE), refusing a stale version. Operators and admins. */
 export async function setVirtualServerActive(id: number, version: number, active: boolean): Promise<VirtualServerRow> {
-  const user = await requirePermission("virtualServer.write");
+  const user = await requireObjectPermission("virtual server", id, "virtualServer.write");
   return db.$transaction(async (tx) => {
     const before = await tx.virtualServer.findUnique({ where: { id }, select: { ...rowSelect, clusterId: true } });
     if (!before) throw new NotFoundError("virtual server");
@@ -168,7 +169,7 @@ export async function setVirtualServerActive(id: number, version: number, active
 
 /** Deletes a virtual server and its real servers, refusing a stale version. Operators and admins. */
 export async function deleteVirtualServer(id: number, version: number): Promise<{ id: number }> {
-  const user = await requirePermission("virtualServer.write");
+  const user = await requireObjectPermission("virtual server", id, "virtualServer.write");
   return db.$transaction(async (tx) => {
     const before = await loadDetail(tx, id);
     if (!before) throw new NotFoundError("virtual server");

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { ROLE_VALUES } from "./roles";
+import { GRANT_VALUES, ROLE_VALUES } from "./roles";
 
 // Form schemas for accounts, shared by the client forms (zodResolver) and the
 // server actions (safeParse). The common-password check runs on the server only.
@@ -56,3 +56,10 @@ export const changeOwnPasswordSchema = z
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
 export type ChangeOwnPasswordInput = z.infer<typeof changeOwnPasswordSchema>;
+
+export const setClusterGrantSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+  clusterId: z.coerce.number().int().positive(),
+  role: z.enum(GRANT_VALUES, { error: `Choose one of: ${GRANT_VALUES.join(", ")}` }),
+});
+export type SetClusterGrantInput = z.infer<typeof setClusterGrantSchema>;

@@ -20,6 +20,7 @@ const { login } = await import("@/lib/server/auth/actions");
 const { lookupSession } = await import("@/lib/server/auth/session-store");
 const { hashSessionToken } = await import("@/lib/server/auth/session-policy");
 const { hashPassword } = await import("@/lib/server/auth/password");
+const { flushFailureAudit } = await import("@/lib/server/auth/throttle");
 
 const meta = { ip: "198.51.100.7", userAgent: "vitest" };
 
@@ -66,13 +67,17 @@ describe("login", () => {
     expect(await db.auditEvent.count({ where: { action: "auth.login", actorName: "admin" } })).toBeGreaterThan(0);
   });
 
-  it("gives unknown users and wrong passwords the same answer, and audits failed logins", async () => {
+  it("gives unknown users and wrong passwords the same answer, and audits failed logins per address and window", async () => {
     const before = await db.auditEvent.count({ where: { action: "auth.login.failed" } });
     const wrong = await attemptLogin({ username: "admin", password: "not-the-password", ip: "198.51.100.8", userAgent: null });
     const unknown = await attemptLogin({ username: "nobody", password: "not-the-password", ip: "198.51.100.8", userAgent: null });
     expect(wrong).toEqual({ ok: false, reason: "invalid", message: "Invalid username or password." });
     expect(unknown).toEqual(wrong);
-    expect(await db.auditEvent.count({ where: { action: "auth.login.failed" } })).toBe(before + 2);
+    await flushFailureAudit(db, new Date(Date.now() + 16 * 60_000));
+    const events = await db.auditEvent.findMany({ where: { action: "auth.login.failed", ip: "198.51.100.8" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.detail).toBe("2 failed logins in 15 minutes; usernames: admin, nobody");
+    expect(await db.auditEvent.count({ where: { action: "auth.login.failed" } })).toBe(before + 1);
   });
 
   it("throttles the sixth attempt after five wrong passwords even when it is right", async () => {
@@ -84,7 +89,8 @@ describe("login", () => {
     const sixth = await attemptLogin({ username: "victim", password: "victim-Right-pw-42", ip: "192.0.2.99", userAgent: null });
     expect(sixth).toMatchObject({ ok: false, reason: "throttled", message: "Too many failed attempts. Try again in 15 minutes." });
     expect(await db.session.count({ where: { user: { username: "victim" } } })).toBe(0);
-    expect(await db.auditEvent.count({ where: { action: "auth.login.throttled" } })).toBe(1);
+    // A throttled attempt writes nothing (issue 12 item 8).
+    expect(await db.auditEvent.count({ where: { action: "auth.login.throttled" } })).toBe(0);
     // Case does not open a second counter.
     expect(await attemptLogin({ username: "VICTIM", password: "x", ip: "192.0.2.98", userAgent: null })).toMatchObject({ reason: "throttled" });
     // Sixteen minutes later the lock has lifted.

@@ -95,9 +95,11 @@ describe("user administration", () => {
     expect(await userActions.createUserAction({ username: "weak", role: "viewer", password: "Password123" })).toMatchObject({
       ok: false, fieldErrors: { password: [expect.stringMatching(/too common/)] },
     });
-    expect(await userActions.createUserAction({ username: "operator1", role: "viewer", password: "another-Pass-word" })).toMatchObject({
-      ok: false, message: "That username is taken.",
-    });
+    const taken = { ok: false, message: "That username is taken (usernames are compared regardless of case)." };
+    expect(await userActions.createUserAction({ username: "operator1", role: "viewer", password: "another-Pass-word" })).toMatchObject(taken);
+    // Issue 12 item 7: a name differing only in case is the same name.
+    expect(await userActions.createUserAction({ username: "OPERATOR1", role: "admin", password: "another-Pass-word" })).toMatchObject(taken);
+    expect(await db.user.count({ where: { usernameKey: "operator1" } })).toBe(1);
     expect(await db.user.count({ where: { username: "weak" } })).toBe(0);
   });
 

@@ -30,7 +30,8 @@ const tableCounts = async () => ({
 
 beforeAll(async () => {
   clusterId = (await db.cluster.create({ data: { name: "default", primaryPublicIp: "192.0.2.1" } })).id;
-  await signInAs("operator");
+  // An admin: the fixture's cluster settings (NAT router, …) are applied only for a role that may change them.
+  await signInAs("admin");
   await importClusterDocument(clusterId, readFileSync(fixture("manual-nat.json"), "utf8"));
 });
 

@@ -15,7 +15,8 @@ interface CookieOptions {
 export const fakeRequest = {
   jar: new Map<string, string>(),
   setCookieOptions: new Map<string, CookieOptions>(),
-  headers: new Map<string, string>([["user-agent", "vitest"], ["x-forwarded-for", "203.0.113.50"]]),
+  // x-lvs-peer is the socket's address as scripts/serve.mjs passes it on.
+  headers: new Map<string, string>([["user-agent", "vitest"], ["x-lvs-peer", "203.0.113.50"]]),
   /** Forget every cookie (an anonymous browser). */
   reset(): void {
     this.jar.clear();

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { can } from "@/lib/server/auth/permissions";
 import { verifySession } from "@/lib/server/auth/session";
+import { listClusterGrants } from "@/lib/server/cluster-grants";
 import { listUsers } from "@/lib/server/users";
 import { CreateUserForm } from "./_components/create-user-form";
+import { GrantTable } from "./_components/grant-table";
 import { UserRow } from "./_components/user-row";
 
 export const metadata: Metadata = { title: "Users" };
@@ -18,7 +20,7 @@ export default async function UsersPage() {
       </>
     );
   }
-  const users = await listUsers();
+  const [users, grantTable] = await Promise.all([listUsers(), listClusterGrants()]);
   return (
     <>
       <h1>Users</h1>
@@ -45,6 +47,13 @@ export default async function UsersPage() {
             ))}
           </tbody>
         </table>
+      </section>
+      <section className="panel" aria-labelledby="grants-heading">
+        <h2 id="grants-heading">Roles per cluster</h2>
+        <p className="muted">
+          A user&apos;s global role applies on every cluster unless a role is chosen for that cluster here; &quot;none&quot; hides the cluster from them.
+        </p>
+        <GrantTable users={users.map(({ id, username, role }) => ({ id, username, role }))} {...grantTable} />
       </section>
       <section className="panel" aria-labelledby="create-heading">
         <h2 id="create-heading">Create user</h2>

@@ -1,5 +1,6 @@
 import type * as z from "zod";
 import { lvsDocumentSchema, type LvsDocument } from "./document";
+import { findExcessiveDepth, MAX_DOCUMENT_DEPTH } from "./document-depth";
 import { formatIssues, formatPath } from "./format-issues";
 
 /** One validation problem with its path. */
@@ -22,6 +23,11 @@ export function parseDocument(input: unknown): ParseDocumentResult {
 
 /** Validates JSON text as a document; malformed JSON is reported at the document root. */
 export function parseDocumentText(text: string): ParseDocumentResult {
+  const deep = findExcessiveDepth(text);
+  if (deep) {
+    const message = `nested more than ${MAX_DOCUMENT_DEPTH} levels deep at character ${deep.offset}; allowed: a document nested at most ${MAX_DOCUMENT_DEPTH} levels (arrays and objects)`;
+    return { ok: false, issues: [{ path: "(document)", message }], lines: [`(document): ${message}`] };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

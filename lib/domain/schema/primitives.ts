@@ -81,13 +81,21 @@ export const markSchema = intInRange(1, 4294967295);
 /** A duration in seconds. */
 export const secondsSchema = (lo: number, hi: number) => intInRange(lo, hi, " seconds");
 
-const DEVICE = /^[A-Za-z0-9_.-]{1,15}(?::[A-Za-z0-9_]{1,14})?$/;
-const DEVICE_ALLOWED = "an interface or alias label like eth0 or eth0:1 (at most 15 characters)";
+const DEVICE_ALLOWED =
+  "a Linux interface name (1-15 of A-Z a-z 0-9 _ . -, not . or .., not starting with -) or an alias like eth0:1, at most 15 characters in all";
+
+/** Why a device name would not be a Linux interface (dev_valid_name, IFNAMSIZ 16) or alias label, or null when it is one. */
+export function deviceProblem(s: string): string | null {
+  const [base = "", label, ...rest] = s.split(":");
+  const ok =
+    s.length >= 1 && s.length <= 15 && rest.length === 0 &&
+    /^[A-Za-z0-9_.-]+$/.test(base) && base !== "." && base !== ".." && !base.startsWith("-") &&
+    (label === undefined || /^[A-Za-z0-9_]+$/.test(label));
+  return ok ? null : `got ${describeValue(s)}; allowed: ${DEVICE_ALLOWED}`;
+}
 
 /** A network device or alias label, e.g. eth1:1. */
-export const deviceSchema = checkedString(DEVICE_ALLOWED, (s) =>
-  DEVICE.test(s) && s.length <= 15 ? null : `got ${describeValue(s)}; allowed: ${DEVICE_ALLOWED}`,
-);
+export const deviceSchema = checkedString(DEVICE_ALLOWED, deviceProblem);
 
 /** Free text shown only inside comments; renderers strip control characters and clamp it. */
 export const descriptionSchema = z.string(allowedError("text of at most 200 characters")).max(200, allowedError("text of at most 200 characters"));

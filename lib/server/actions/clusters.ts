@@ -2,6 +2,7 @@
 
 import { globalSettingsSchema, newClusterSchema, redundancySchema, renameClusterSchema } from "@/lib/forms/cluster-forms";
 import type { ActionResult } from "@/lib/forms/action-result";
+import { requireSomeClusterPermission } from "../auth/cluster-access";
 import { requirePermission } from "../auth/permissions";
 import { updateGlobalSettings, updateRedundancy, type ClusterSettingsDetail } from "../cluster-settings";
 import { createCluster, deleteCluster, renameCluster, selectCluster, type ClusterSummary } from "../clusters";
@@ -11,7 +12,7 @@ import { parseId, parseInput, revalidatePanels } from "./action-helpers";
 /** Shows another cluster in every panel (cookie). Needs cluster.read. */
 export async function selectClusterAction(clusterId: number): Promise<ActionResult<ClusterSummary>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("cluster.read");
+    await requireSomeClusterPermission("cluster.read");
     return selectCluster(parseId(clusterId, "cluster"));
   }));
 }
@@ -27,7 +28,7 @@ export async function createClusterAction(input: unknown): Promise<ActionResult<
 /** Renames a cluster. Needs cluster.write (admins). */
 export async function renameClusterAction(id: number, version: number, input: unknown): Promise<ActionResult<ClusterSummary>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("cluster.write");
+    await requireSomeClusterPermission("cluster.write");
     return renameCluster(parseId(id), parseId(version, "version"), parseInput(renameClusterSchema, input));
   }));
 }
@@ -35,7 +36,7 @@ export async function renameClusterAction(id: number, version: number, input: un
 /** Deletes a cluster and everything in it; one cluster always remains. Needs cluster.write (admins). */
 export async function deleteClusterAction(id: number, version: number): Promise<ActionResult<{ id: number }>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("cluster.write");
+    await requireSomeClusterPermission("cluster.write");
     return deleteCluster(parseId(id), parseId(version, "version"));
   }));
 }
@@ -43,7 +44,7 @@ export async function deleteClusterAction(id: number, version: number): Promise<
 /** Saves Global settings. Needs cluster.write (admins). */
 export async function updateGlobalSettingsAction(id: number, version: number, input: unknown): Promise<ActionResult<ClusterSettingsDetail>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("cluster.write");
+    await requireSomeClusterPermission("cluster.write");
     return updateGlobalSettings(parseId(id), parseId(version, "version"), parseInput(globalSettingsSchema, input));
   }));
 }
@@ -51,7 +52,7 @@ export async function updateGlobalSettingsAction(id: number, version: number, in
 /** Saves Redundancy. Needs cluster.write (admins). */
 export async function updateRedundancyAction(id: number, version: number, input: unknown): Promise<ActionResult<ClusterSettingsDetail>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("cluster.write");
+    await requireSomeClusterPermission("cluster.write");
     return updateRedundancy(parseId(id), parseId(version, "version"), parseInput(redundancySchema, input));
   }));
 }

@@ -2,7 +2,7 @@
 
 import { firewallMarkSchema } from "@/lib/domain/schema";
 import type { ActionResult } from "@/lib/forms/action-result";
-import { requirePermission } from "../auth/permissions";
+import { requireSomeClusterPermission } from "../auth/cluster-access";
 import { createFirewallMark, deleteFirewallMark, updateFirewallMark, type FirewallMarkDetail } from "../firewall-marks";
 import { runAction } from "../run-action";
 import { parseId, parseInput, revalidatePanels } from "./action-helpers";
@@ -10,7 +10,7 @@ import { parseId, parseInput, revalidatePanels } from "./action-helpers";
 /** Creates a firewall-mark bundle in a cluster. Needs firewallMark.write (operators, admins). */
 export async function createFirewallMarkAction(clusterId: number, input: unknown): Promise<ActionResult<FirewallMarkDetail>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("firewallMark.write");
+    await requireSomeClusterPermission("firewallMark.write");
     return createFirewallMark(parseId(clusterId, "cluster"), parseInput(firewallMarkSchema, input));
   }));
 }
@@ -18,7 +18,7 @@ export async function createFirewallMarkAction(clusterId: number, input: unknown
 /** Saves a bundle. Needs firewallMark.write (operators, admins). */
 export async function updateFirewallMarkAction(id: number, version: number, input: unknown): Promise<ActionResult<FirewallMarkDetail>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("firewallMark.write");
+    await requireSomeClusterPermission("firewallMark.write");
     return updateFirewallMark(parseId(id), parseId(version, "version"), parseInput(firewallMarkSchema, input));
   }));
 }
@@ -26,7 +26,7 @@ export async function updateFirewallMarkAction(id: number, version: number, inpu
 /** Deletes a bundle; one in use needs confirmUsed. Needs firewallMark.write (operators, admins). */
 export async function deleteFirewallMarkAction(id: number, version: number, confirmUsed: boolean): Promise<ActionResult<{ id: number }>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("firewallMark.write");
+    await requireSomeClusterPermission("firewallMark.write");
     return deleteFirewallMark(parseId(id), parseId(version, "version"), confirmUsed === true);
   }));
 }

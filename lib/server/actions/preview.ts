@@ -5,9 +5,9 @@ import * as z from "zod";
 import { exportRequestSchema } from "@/lib/domain/schema/export-request";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { issuesToFieldErrors } from "@/lib/forms/issues-to-field-errors";
-import { requirePermission } from "../auth/permissions";
+import { requireSomeClusterPermission } from "../auth/cluster-access";
 import { DataError } from "../data-errors";
-import { importClusterDocument, type ImportSummary } from "../document-transfer";
+import { documentTooLarge, importClusterDocument, MAX_DOCUMENT_BYTES, type ImportSummary } from "../document-transfer";
 import { createExport, type ExportOutcome } from "../exports";
 import { previewArtifact, previewCluster, type ArtifactPreview, type ClusterPreview } from "../preview";
 import { runAction } from "../run-action";
@@ -17,7 +17,7 @@ const clusterIdSchema = z.int().positive();
 /** Renders the cluster's artifacts with lint and a diff against the last export. */
 export async function previewClusterAction(clusterId: number): Promise<ActionResult<ClusterPreview | null>> {
   return runAction(async () => {
-    await requirePermission("preview.read");
+    await requireSomeClusterPermission("preview.read");
     const id = clusterIdSchema.safeParse(clusterId);
     if (!id.success) throw new DataError("clusterId: a positive integer", { fieldErrors: { clusterId: "a positive integer" } });
     return previewCluster(id.data);
@@ -30,7 +30,7 @@ export async function previewArtifactAction(
   format: string,
 ): Promise<ActionResult<ArtifactPreview & { documentSha256: string }>> {
   return runAction(async () => {
-    await requirePermission("preview.read");
+    await requireSomeClusterPermission("preview.read");
     const id = clusterIdSchema.safeParse(clusterId);
     if (!id.success || typeof format !== "string") throw new DataError("clusterId: a positive integer; format: a format name");
     const artifact = await previewArtifact(id.data, format);
@@ -42,7 +42,7 @@ export async function previewArtifactAction(
 /** Stores an export snapshot of what the operator previewed. */
 export async function exportClusterAction(input: unknown): Promise<ActionResult<ExportOutcome>> {
   const result = await runAction(async () => {
-    await requirePermission("export.create");
+    await requireSomeClusterPermission("export.create");
     const parsed = exportRequestSchema.safeParse(input);
     if (!parsed.success) throw new DataError("The export request is invalid.", { fieldErrors: issuesToFieldErrors(parsed.error) });
     return createExport(parsed.data);
@@ -58,7 +58,7 @@ export async function exportClusterAction(input: unknown): Promise<ActionResult<
 /** Replaces the selected cluster's content with an uploaded interchange document (form field `document`). */
 export async function importDocumentAction(formData: FormData): Promise<ActionResult<ImportSummary>> {
   const result = await runAction(async () => {
-    await requirePermission("document.import");
+    await requireSomeClusterPermission("document.import");
     const form = formData instanceof FormData ? formData : new FormData();
     const id = clusterIdSchema.safeParse(Number(form.get("clusterId")));
     const file = form.get("document");
@@ -66,6 +66,7 @@ export async function importDocumentAction(formData: FormData): Promise<ActionRe
     if (!(file instanceof Blob) || file.size === 0) {
       throw new DataError("Choose a JSON interchange document to upload.", { fieldErrors: { document: "required; allowed: a .json file" } });
     }
+    if (file.size > MAX_DOCUMENT_BYTES) throw documentTooLarge(file.size);
     return importClusterDocument(id.data, await file.text());
   });
   if (result.ok) revalidatePath("/", "layout");

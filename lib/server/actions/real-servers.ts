@@ -2,7 +2,7 @@
 
 import { realServerSchema } from "@/lib/domain/schema";
 import type { ActionResult } from "@/lib/forms/action-result";
-import { requirePermission } from "../auth/permissions";
+import { requireSomeClusterPermission } from "../auth/cluster-access";
 import { createRealServer, deleteRealServer, setRealServerActive, updateRealServer } from "../real-servers";
 import { runAction } from "../run-action";
 import type { RealServerDetail } from "../virtual-server-mapping";
@@ -11,7 +11,7 @@ import { parseId, parseInput, revalidatePanels } from "./action-helpers";
 /** Adds a real server to a virtual server. Needs virtualServer.write (operators, admins). */
 export async function createRealServerAction(virtualServerId: number, input: unknown): Promise<ActionResult<RealServerDetail>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("virtualServer.write");
+    await requireSomeClusterPermission("virtualServer.write");
     return createRealServer(parseId(virtualServerId, "virtual server"), parseInput(realServerSchema, input));
   }));
 }
@@ -19,7 +19,7 @@ export async function createRealServerAction(virtualServerId: number, input: unk
 /** Saves a real server (name, address, port, weight, active). Needs virtualServer.write (operators, admins). */
 export async function updateRealServerAction(id: number, version: number, input: unknown): Promise<ActionResult<RealServerDetail>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("virtualServer.write");
+    await requireSomeClusterPermission("virtualServer.write");
     return updateRealServer(parseId(id), parseId(version, "version"), parseInput(realServerSchema, input));
   }));
 }
@@ -27,7 +27,7 @@ export async function updateRealServerAction(id: number, version: number, input:
 /** Activates or deactivates a real server. Needs virtualServer.write (operators, admins). */
 export async function setRealServerActiveAction(id: number, version: number, active: boolean): Promise<ActionResult<RealServerDetail>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("virtualServer.write");
+    await requireSomeClusterPermission("virtualServer.write");
     return setRealServerActive(parseId(id), parseId(version, "version"), active === true);
   }));
 }
@@ -35,7 +35,7 @@ export async function setRealServerActiveAction(id: number, version: number, act
 /** Removes a real server. Needs virtualServer.write (operators, admins). */
 export async function deleteRealServerAction(id: number, version: number): Promise<ActionResult<{ id: number }>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("virtualServer.write");
+    await requireSomeClusterPermission("virtualServer.write");
     return deleteRealServer(parseId(id), parseId(version, "version"));
   }));
 }

@@ -2,7 +2,7 @@
 
 import { virtualServerSchema } from "@/lib/domain/schema";
 import type { ActionResult } from "@/lib/forms/action-result";
-import { requirePermission } from "../auth/permissions";
+import { requireSomeClusterPermission } from "../auth/cluster-access";
 import { runAction } from "../run-action";
 import { createVirtualServerFromBundle } from "../virtual-server-from-bundle";
 import {
@@ -14,7 +14,7 @@ import { parseId, parseInput, revalidatePanels } from "./action-helpers";
 /** Creates a virtual server in a cluster. Needs virtualServer.write (operators, admins). */
 export async function createVirtualServerAction(clusterId: number, input: unknown): Promise<ActionResult<VirtualServerDetail>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("virtualServer.write");
+    await requireSomeClusterPermission("virtualServer.write");
     return createVirtualServer(parseId(clusterId, "cluster"), parseInput(virtualServerSchema, input));
   }));
 }
@@ -22,7 +22,7 @@ export async function createVirtualServerAction(clusterId: number, input: unknow
 /** Saves a virtual server's fields and monitoring scripts. Needs virtualServer.write (operators, admins). */
 export async function updateVirtualServerAction(id: number, version: number, input: unknown): Promise<ActionResult<VirtualServerDetail>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("virtualServer.write");
+    await requireSomeClusterPermission("virtualServer.write");
     const { realServers: _edited_row_by_row, ...values } = parseInput(virtualServerSchema, input);
     return updateVirtualServer(parseId(id), parseId(version, "version"), values);
   }));
@@ -31,7 +31,7 @@ export async function updateVirtualServerAction(id: number, version: number, inp
 /** Activates or deactivates a virtual server. Needs virtualServer.write (operators, admins). */
 export async function setVirtualServerActiveAction(id: number, version: number, active: boolean): Promise<ActionResult<VirtualServerRow>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("virtualServer.write");
+    await requireSomeClusterPermission("virtualServer.write");
     return setVirtualServerActive(parseId(id), parseId(version, "version"), active === true);
   }));
 }
@@ -39,7 +39,7 @@ export async function setVirtualServerActiveAction(id: number, version: number, 
 /** Deletes a virtual server with its real servers. Needs virtualServer.write (operators, admins). */
 export async function deleteVirtualServerAction(id: number, version: number): Promise<ActionResult<{ id: number }>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("virtualServer.write");
+    await requireSomeClusterPermission("virtualServer.write");
     return deleteVirtualServer(parseId(id), parseId(version, "version"));
   }));
 }
@@ -47,7 +47,7 @@ export async function deleteVirtualServerAction(id: number, version: number): Pr
 /** One click from a bundle to its virtual server. Needs virtualServer.write (operators, admins). */
 export async function createVirtualServerFromBundleAction(bundleId: number): Promise<ActionResult<VirtualServerDetail>> {
   return revalidatePanels(await runAction(async () => {
-    await requirePermission("virtualServer.write");
+    await requireSomeClusterPermission("virtualServer.write");
     return createVirtualServerFromBundle(parseId(bundleId, "bundle"));
   }));
 }

@@ -9,7 +9,8 @@ import { changeOwnPasswordSchema, loginSchema } from "@/lib/validation/account";
 import { toActionFailure, type ActionResult } from "./action-result";
 import { attemptLogin, INVALID_CREDENTIALS_MESSAGE } from "./login";
 import { requirePermission } from "./permissions";
-import { clearSessionCookie, getRequestMeta, readSessionToken, writeSessionCookie } from "./request-context";
+import { issueDeviceCookie } from "./device-cookie";
+import { clearSessionCookie, getRequestMeta, readDeviceCookie, readSessionToken, writeDeviceCookie, writeSessionCookie } from "./request-context";
 import { hashSessionToken } from "./session-policy";
 import { deleteSessionByToken, lookupSession } from "./session-store";
 
@@ -27,11 +28,12 @@ export async function login(_previous: LoginState | undefined, formData: FormDat
   });
   if (!parsed.success) return { message: INVALID_CREDENTIALS_MESSAGE };
   const meta = await getRequestMeta();
-  const outcome = await attemptLogin({ ...parsed.data, ip: meta.ip, userAgent: meta.userAgent });
+  const outcome = await attemptLogin({ ...parsed.data, ip: meta.ip, userAgent: meta.userAgent, deviceCookie: await readDeviceCookie() });
   if (!outcome.ok) return { message: outcome.message, username: parsed.data.username };
   const previous = await readSessionToken();
   if (previous) await deleteSessionByToken(previous);
   await writeSessionCookie(outcome.token, outcome.expiresAt);
+  await writeDeviceCookie(await issueDeviceCookie(outcome.accountKey));
   redirect("/");
 }
 

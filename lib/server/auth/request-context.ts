@@ -1,6 +1,8 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { env } from "@/lib/server/env";
+import { PEER_HEADER, resolveClientAddress } from "./client-address";
+import { DEVICE_COOKIE, SECURE_DEVICE_COOKIE } from "./device-cookie";
 
 export const COOKIE_NAME = "lvs_session";
 export const SECURE_COOKIE_NAME = "__Host-lvs_session";
@@ -13,16 +15,18 @@ export interface RequestMeta {
 }
 
 /**
- * Reads the request's metadata. The address comes from X-Forwarded-For, which
- * Next fills from the socket when no proxy set it; behind no proxy a client can
- * forge it, which only weakens the per-address throttle (the per-account one holds).
+ * Reads the request's metadata. The client address is the socket's peer
+ * (header PEER_HEADER, set by scripts/serve.mjs and never taken from the
+ * client), or what TRUST_PROXY allows of X-Forwarded-For; throttling, audit and
+ * sessions all use it. Without the serving script (next dev) it is null.
  */
 export async function getRequestMeta(): Promise<RequestMeta> {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
-  const setting = env().COOKIE_SECURE;
+  const e = env();
+  const ip = resolveClientAddress(h.get(PEER_HEADER), h.get("x-forwarded-for"), e.TRUST_PROXY);
+  const setting = e.COOKIE_SECURE;
   const secure = setting === "true" || (setting === "auto" && (h.get("x-forwarded-proto") ?? "").split(",")[0]?.trim() === "https");
-  return { ip: forwarded ? forwarded.slice(0, 64) : null, userAgent: h.get("user-agent")?.slice(0, 256) ?? null, secure };
+  return { ip: ip ? ip.slice(0, 64) : null, userAgent: h.get("user-agent")?.slice(0, 256) ?? null, secure };
 }
 
 /** The cookie name for this scheme: `__Host-` (Secure, no Domain, Path=/) over https. */
@@ -54,4 +58,18 @@ export async function clearSessionCookie(): Promise<void> {
   const jar = await cookies();
   const { secure } = await getRequestMeta();
   jar.delete({ name: sessionCookieName(secure), path: "/", secure, httpOnly: true, sameSite: "strict" });
+}
+
+/** The device cookie this browser holds (see device-cookie.ts), if any. */
+export async function readDeviceCookie(): Promise<string | undefined> {
+  const { secure } = await getRequestMeta();
+  return (await cookies()).get(secure ? SECURE_DEVICE_COOKIE : DEVICE_COOKIE)?.value;
+}
+
+/** Remembers this browser as a device that signed in to an account: HttpOnly, SameSite=Strict, a year. */
+export async function writeDeviceCookie(value: string): Promise<void> {
+  const { secure } = await getRequestMeta();
+  (await cookies()).set(secure ? SECURE_DEVICE_COOKIE : DEVICE_COOKIE, value, {
+    httpOnly: true, sameSite: "strict", secure, path: "/", maxAge: 365 * 86_400,
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideThrottle, throttleMessage } from "./throttle-policy";
+import { combineDecisions, decideThrottle, FAILURE_MEMORY_MS, throttleMessage } from "./throttle-policy";
 
 const limits = { maxFailures: 5, windowMs: 15 * 60_000 };
 const t0 = new Date("2026-01-01T12:00:00Z");
@@ -10,32 +10,46 @@ describe("decideThrottle", () => {
     expect(decideThrottle([at(0), at(1), at(2), at(3)], at(4), limits)).toEqual({ throttled: false });
   });
 
-  it("locks at the fifth failure within the window and says when to retry", () => {
+  it("locks at the fifth failure for the window after it and says when to retry", () => {
     const d = decideThrottle([at(0), at(1), at(2), at(3), at(4)], at(5), limits);
-    expect(d).toMatchObject({ throttled: true, retryAfterMinutes: 10 });
-    if (d.throttled) expect(d.retryAt).toEqual(at(15));
+    expect(d).toMatchObject({ throttled: true, retryAfterMinutes: 14 });
+    if (d.throttled) expect(d.retryAt).toEqual(at(19));
   });
 
-  it("ignores failures older than the window", () => {
-    expect(decideThrottle([at(0), at(1), at(2), at(3), at(4)], at(15.01), limits)).toEqual({ throttled: false });
-  });
-
-  it("lifts the lock exactly when the oldest counted failure leaves the window", () => {
+  it("lifts the lock exactly one window after the latest failure", () => {
     const fails = [at(0), at(1), at(2), at(3), at(4)];
-    expect(decideThrottle(fails, at(14.99), limits).throttled).toBe(true);
-    expect(decideThrottle(fails, at(15), limits).throttled).toBe(false);
+    expect(decideThrottle(fails, at(18.99), limits).throttled).toBe(true);
+    expect(decideThrottle(fails, at(19), limits).throttled).toBe(false);
   });
 
-  it("counts the most recent failures when there are more than the limit", () => {
-    const d = decideThrottle([at(0), at(5), at(6), at(7), at(8), at(9)], at(10), limits);
+  it("doubles the wait with every failure beyond the limit (progressive), up to a day", () => {
+    const five = [at(0), at(1), at(2), at(3), at(4)];
+    const six = [...five, at(20)];
+    const seven = [...six, at(51)];
+    expect(decideThrottle(six, at(21), limits)).toMatchObject({ throttled: true, retryAt: at(50) });
+    expect(decideThrottle(seven, at(52), limits)).toMatchObject({ throttled: true, retryAt: at(111) });
+    const many = Array.from({ length: 40 }, (_, i) => at(i));
+    const d = decideThrottle(many, at(40), limits);
     expect(d).toMatchObject({ throttled: true });
-    if (d.throttled) expect(d.retryAt).toEqual(at(20));
+    if (d.throttled) expect(d.retryAt.getTime()).toBe(at(39).getTime() + FAILURE_MEMORY_MS);
   });
 
-  it("ignores failures stamped in the future (clock skew) and rounds the wait up to whole minutes", () => {
+  it("forgets failures older than a day and ignores failures stamped in the future", () => {
+    const old = [at(0), at(1), at(2), at(3), at(4)];
+    const longLock = { ...limits, windowMs: FAILURE_MEMORY_MS };
+    expect(decideThrottle(old, new Date(at(0).getTime() + FAILURE_MEMORY_MS - 1), longLock).throttled).toBe(true);
+    expect(decideThrottle(old, new Date(at(0).getTime() + FAILURE_MEMORY_MS + 1), longLock).throttled).toBe(false);
     expect(decideThrottle([at(1), at(2), at(3), at(4), at(60)], at(5), limits)).toEqual({ throttled: false });
-    const d = decideThrottle([at(0), at(0), at(0), at(0), at(0)], at(14.5), limits);
-    expect(d).toMatchObject({ throttled: true, retryAfterMinutes: 1 });
+    expect(decideThrottle([at(0), at(0), at(0), at(0), at(0)], at(14.5), limits)).toMatchObject({ throttled: true, retryAfterMinutes: 1 });
+  });
+});
+
+describe("combineDecisions", () => {
+  it("keeps the longest wait", () => {
+    const a = { throttled: true as const, retryAt: at(10), retryAfterMinutes: 10 };
+    const b = { throttled: true as const, retryAt: at(20), retryAfterMinutes: 20 };
+    expect(combineDecisions([{ throttled: false }, a, b])).toBe(b);
+    expect(combineDecisions([{ throttled: false }])).toEqual({ throttled: false });
   });
 });
 

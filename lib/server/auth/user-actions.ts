@@ -2,8 +2,9 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import * as z from "zod";
+import { setClusterGrant } from "@/lib/server/cluster-grants";
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled } from "@/lib/server/users";
-import { changeRoleSchema, createUserSchema, resetPasswordSchema, setDisabledSchema } from "@/lib/validation/account";
+import { changeRoleSchema, createUserSchema, resetPasswordSchema, setClusterGrantSchema, setDisabledSchema } from "@/lib/validation/account";
 import { toActionFailure, type ActionResult } from "./action-result";
 import { requirePermission } from "./permissions";
 import { getRequestMeta } from "./request-context";
@@ -46,4 +47,9 @@ export async function setUserDisabledAction(input: unknown): Promise<ActionResul
 /** Sets a new password for a user and ends their sessions. */
 export async function resetUserPasswordAction(input: unknown): Promise<ActionResult<void>> {
   return runUserAction(resetPasswordSchema, input, resetUserPassword);
+}
+
+/** Sets a user's role on one cluster, hides the cluster from them ("none"), or restores their global role there ("default"). */
+export async function setClusterGrantAction(input: unknown): Promise<ActionResult<void>> {
+  return runUserAction(setClusterGrantSchema, input, setClusterGrant);
 }

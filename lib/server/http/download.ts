@@ -14,6 +14,11 @@ export function attachment(body: string | Uint8Array, filename: string, mediaTyp
   return new Response(typeof body === "string" ? body : new Uint8Array(body), { headers });
 }
 
+/** A HEAD answer: the status and headers a GET would get, without the body. */
+export function headOnly(response: Response): Response {
+  return new Response(null, { status: response.status, headers: response.headers });
+}
+
 /** Parses a positive integer path segment, or null. */
 export function positiveId(text: string): number | null {
   return /^[1-9]\d{0,9}$/.test(text) ? Number(text) : null;
