@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "./audit";
 import { hashPassword, warmDummyHash } from "./auth/password";
-import { db } from "./db";
+import { db, lockForWrite } from "./db";
 import { env } from "./env";
 
 export interface BootstrapResult {
@@ -28,6 +28,7 @@ export async function ensureBootstrap(log: (line: string) => void = console.log)
 
   if ((await db.cluster.count()) === 0) {
     await db.$transaction(async (tx) => {
+      await lockForWrite(tx, "bootstrap");
       if ((await tx.cluster.count()) > 0) return;
       const cluster = await tx.cluster.create({
         data: { name: "default", primaryPublicIp: "192.0.2.1", network: "nat", serialNo: 1 },
@@ -44,6 +45,7 @@ export async function ensureBootstrap(log: (line: string) => void = console.log)
     const password = e.ADMIN_PASSWORD ?? generatePassword();
     const passwordHash = await hashPassword(password);
     await db.$transaction(async (tx) => {
+      await lockForWrite(tx, "bootstrap");
       if ((await tx.user.count()) > 0) return;
       const user = await tx.user.create({ data: { username: e.ADMIN_USERNAME, role: "admin", passwordHash } });
       await recordAudit(tx, {

@@ -1,17 +1,45 @@
 import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
 import { env } from "./env";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
+// Connections per process: WEB_CONCURRENCY processes share the server's
+// max_connections (100 by default), so each keeps a small pool.
+const POSTGRES_POOL_SIZE = 10;
+
 function createClient(): PrismaClient {
+  const e = env();
+  if (e.databaseProvider === "postgresql") {
+    // Both clients are generated from the same models (scripts/prisma-generate.mjs),
+    // so the PostgreSQL one has the SQLite one's shape; the code is typed against one.
+    const adapter = new PrismaPg({ connectionString: e.DATABASE_URL, max: POSTGRES_POOL_SIZE });
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
   // A busy timeout lets concurrent writers queue instead of failing with
   // SQLITE_BUSY; the WAL journal mode is set by the migration step.
-  const adapter = new PrismaBetterSqlite3({ url: `file:${env().databaseFile}`, timeout: 10_000 });
+  const adapter = new PrismaBetterSqlite3({ url: `file:${e.databaseFile}`, timeout: 10_000 });
   return new PrismaClient({ adapter });
 }
 
-/** The one Prisma client of the process (cached across hot reloads). */
+/** The one Prisma client of the process (cached across hot reloads): SQLite or PostgreSQL, as DATABASE_URL says. */
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
 if (env().NODE_ENV !== "production") globalForPrisma.prisma = db;
+
+/** How long a transaction may wait for a pooled connection and then run (Prisma's defaults are 2 s and 5 s). */
+export const LONG_TRANSACTION = { maxWait: 15_000, timeout: 15_000 } as const;
+
+/**
+ * Queues the calling transaction behind every other one that took the same
+ * lock, until it ends. SQLite needs nothing: it runs one write transaction at
+ * a time. PostgreSQL takes a transaction-scoped advisory lock, so a
+ * read-then-write (count the failures, then insert one) stays atomic there too,
+ * across every server process.
+ */
+export async function lockForWrite(tx: Prisma.TransactionClient, lock: string): Promise<void> {
+  if (env().databaseProvider !== "postgresql") return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lock}))`;
+}
