@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: installs what the tests need when missing (system
 # tools as root, node modules), then type-checks and runs the unit, integration,
-# netfilter and end-to-end suites.
+# netfilter and end-to-end suites, and the integration suite once more against a
+# throwaway PostgreSQL server (scripts/temp-postgres.mjs), stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -10,7 +11,11 @@ source scripts/lib.sh
 declare -A needed=(
   [chromium]=chromium [iptables]=iptables [ip6tables]=iptables [nft]=nftables
   [keepalived]=keepalived [shellcheck]=shellcheck [ip]=iproute2 [ipvsadm]=ipvsadm
+  [initdb]=postgresql [pg_ctl]=postgresql
 )
+# Debian keeps PostgreSQL's server programs out of PATH.
+pg_bin=""; for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && pg_bin=$d; done
+[ -n "$pg_bin" ] && PATH="$PATH:$pg_bin"
 missing=()
 for cmd in "${!needed[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" command -v "$cmd" >/dev/null 2>&1 || missing+=("${needed[$cmd]}")
@@ -34,11 +39,22 @@ export PATH="$PATH:/usr/sbin:/sbin"
 ensure_node_modules
 npm run -s prisma:generate >/dev/null
 
+echo "==> starting a throwaway PostgreSQL server"
+pg_server=$(node scripts/temp-postgres.mjs start)
+pg_dir=${pg_server%% *}
+pg_url=${pg_server#* }
+trap 'node scripts/temp-postgres.mjs stop "$pg_dir"' EXIT
+# `migrate --check` diffs PostgreSQL's migrations on this server too.
+export MIGRATE_POSTGRES_URL="$pg_url"
+
 echo "==> type-check"
 node_modules/.bin/tsc --noEmit
 
-echo "==> unit, integration and netfilter tests (vitest)"
+echo "==> unit, integration and netfilter tests (vitest, SQLite)"
 node_modules/.bin/vitest run
+
+echo "==> integration tests against PostgreSQL"
+TEST_POSTGRES_URL="$pg_url" node_modules/.bin/vitest run --project integration
 
 echo "==> end-to-end tests (Playwright, Chromium)"
 ensure_build

@@ -3,7 +3,9 @@
 // header, which it always overwrites, so the console knows the socket's address
 // however X-Forwarded-For was forged (lib/server/auth/client-address.ts applies
 // TRUST_PROXY to it). On SIGTERM or SIGINT it stops accepting, answers the
-// requests in flight (closing their connections) and exits.
+// requests in flight (closing their connections) and exits. Every answer
+// names its process in x-lvs-worker.
+import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +21,8 @@ await app.prepare();
 let stopping = false;
 const server = http.createServer((request, response) => {
   request.headers["x-lvs-peer"] = request.socket.remoteAddress ?? "";
+  // Which server process answered (1, 2, … in start order; a replacement gets the next number).
+  response.setHeader("x-lvs-worker", String(cluster.worker?.id ?? 0));
   // A connection must not outlive the shutdown waiting for its next request.
   if (stopping) response.setHeader("Connection", "close");
   void handle(request, response);
