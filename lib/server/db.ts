@@ -11,6 +11,23 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 // max_connections (100 by default), so each keeps a small pool.
 const POSTGRES_POOL_SIZE = 10;
 
+/**
+ * SQLite transactions begin IMMEDIATE: one that reads and then writes holds
+ * the write lock from its start, so with several server processes it queues
+ * behind another process's writer (busy timeout) instead of failing with
+ * SQLITE_BUSY when its read snapshot turns out stale. Within a process the
+ * adapter already runs one transaction at a time.
+ */
+class ImmediateSqliteAdapterFactory extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const client = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  }
+}
+
 function createClient(): PrismaClient {
   const e = env();
   if (e.databaseProvider === "postgresql") {
@@ -21,7 +38,7 @@ function createClient(): PrismaClient {
   }
   // A busy timeout lets concurrent writers queue instead of failing with
   // SQLITE_BUSY; the WAL journal mode is set by the migration step.
-  const adapter = new PrismaBetterSqlite3({ url: `file:${e.databaseFile}`, timeout: 10_000 });
+  const adapter = new ImmediateSqliteAdapterFactory({ url: `file:${e.databaseFile}`, timeout: 10_000 });
   return new PrismaClient({ adapter });
 }
 
