@@ -41,7 +41,11 @@ fi
 if [[ ${only} == all || ${only} == web ]]; then
   [[ -x /usr/bin/chromium ]] || { echo "bench: /usr/bin/chromium is needed for route_js_kb_gz" >&2; exit 1; }
   bash bench/web/prepare.sh
-  "${TSX[@]}" bench/web/web.ts "${OUT}/app" "${BENCH_PORT:-3417}"
+  "${TSX[@]}" bench/web/web.ts "${OUT}/app" "${BENCH_PORT:-3417}" sqlite
+  # The same figures with PostgreSQL (suffix _pg), on a throwaway server.
+  pg_server=$(node scripts/temp-postgres.mjs start)
+  trap 'node scripts/temp-postgres.mjs stop "${pg_server%% *}"' EXIT
+  BENCH_POSTGRES_URL="${pg_server#* }" "${TSX[@]}" bench/web/web.ts "${OUT}/app" "${BENCH_PORT:-3417}" postgresql
 fi
 
 note "bench took $(( ($(now_ns) - started) / 1000000000 )) s"
