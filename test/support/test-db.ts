@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,19 +18,53 @@ export const testPostgresUrl = (): string | undefined => process.env.TEST_POSTGR
 /** Which database the integration tests run on. */
 export const testProvider = (): "sqlite" | "postgresql" => (testPostgresUrl() ? "postgresql" : "sqlite");
 
-/** A new, empty PostgreSQL database on the test server; returns its URL. */
-export async function createPostgresDatabase(name: string): Promise<string> {
-  const admin = new URL(testPostgresUrl()!);
+const databaseUrl = (database: string) => {
+  const url = new URL(testPostgresUrl()!);
+  url.pathname = `/${database}`;
+  return url.toString();
+};
+
+/** A new PostgreSQL database on the test server, empty or a copy of `template`; returns its URL. */
+export async function createPostgresDatabase(name: string, template?: string): Promise<string> {
   const database = `lvs_${name.replace(/[^a-z0-9_]/gi, "_").toLowerCase()}_${randomBytes(4).toString("hex")}`;
-  const client = new pg.Client({ connectionString: admin.toString() });
+  const client = new pg.Client({ connectionString: testPostgresUrl() });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE "${database}"`);
+    await client.query(`CREATE DATABASE "${database}"${template ? ` TEMPLATE "${template}"` : ""}`);
   } finally {
     await client.end();
   }
-  admin.pathname = `/${database}`;
-  return admin.toString();
+  return databaseUrl(database);
+}
+
+const migrate = (url: string) =>
+  execFileSync(
+    process.execPath,
+    ["--experimental-wasm-modules", "--disable-warning=ExperimentalWarning", path.join(root, "scripts/migrate.mjs")],
+    { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" },
+  );
+
+// Migrating takes seconds on PostgreSQL, so each test database is a copy of one
+// migrated template per set of migrations (named by their checksum).
+async function migratedTemplate(): Promise<string> {
+  const dir = path.join(root, "prisma/migrations-postgresql");
+  const sum = createHash("sha256");
+  for (const m of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    sum.update(m).update(readFileSync(path.join(dir, m, "migration.sql")));
+  }
+  const template = `lvs_template_${sum.digest("hex").slice(0, 16)}`;
+  const client = new pg.Client({ connectionString: testPostgresUrl() });
+  await client.connect();
+  try {
+    if ((await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [template])).rowCount === 0) {
+      const scratch = await createPostgresDatabase("template");
+      migrate(scratch);
+      await client.query(`ALTER DATABASE "${new URL(scratch).pathname.slice(1)}" RENAME TO "${template}"`);
+    }
+  } finally {
+    await client.end();
+  }
+  return template;
 }
 
 /**
@@ -46,17 +80,13 @@ export async function createTestDatabase(name = "test"): Promise<{ url: string; 
   let url: string;
   let file: string | null = null;
   if (testPostgresUrl()) {
-    url = await createPostgresDatabase(name);
+    url = await createPostgresDatabase(name, await migratedTemplate());
   } else {
     const dir = mkdtempSync(path.join(tmpdir(), "lvs-console-"));
     file = path.join(dir, `${name}.db`);
     url = `file:${file}`;
+    migrate(url);
   }
-  execFileSync(
-    process.execPath,
-    ["--experimental-wasm-modules", "--disable-warning=ExperimentalWarning", path.join(root, "scripts/migrate.mjs")],
-    { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" },
-  );
   process.env.DATABASE_URL = url;
   return { url, file };
 }
