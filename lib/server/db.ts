@@ -50,6 +50,17 @@ if (env().NODE_ENV !== "production") globalForPrisma.prisma = db;
 export const LONG_TRANSACTION = { maxWait: 15_000, timeout: 15_000 } as const;
 
 /**
+ * Options for a transaction that reads a whole cluster: every statement sees
+ * the same committed state, as SQLite's transactions always do; PostgreSQL's
+ * default (read committed) would let a save land between two of its reads.
+ */
+export function snapshotTransaction(): { maxWait: number; timeout: number; isolationLevel?: Prisma.TransactionIsolationLevel } {
+  if (env().databaseProvider !== "postgresql") return { ...LONG_TRANSACTION };
+  // The client is typed by the SQLite one, whose only level is Serializable.
+  return { ...LONG_TRANSACTION, isolationLevel: "RepeatableRead" as Prisma.TransactionIsolationLevel };
+}
+
+/**
  * Queues the calling transaction behind every other one that took the same
  * lock, until it ends. SQLite needs nothing: it runs one write transaction at
  * a time. PostgreSQL takes a transaction-scoped advisory lock, so a

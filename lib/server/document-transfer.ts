@@ -6,7 +6,7 @@ import { clusterRoleCan, clusterRoleOf, requireClusterPermission } from "./auth/
 import { readClusterDocument, writeClusterDocument } from "./cluster-document";
 import { serializeDocument } from "./artifact-set";
 import { DataError, NotFoundError } from "./data-errors";
-import { db } from "./db";
+import { db, snapshotTransaction } from "./db";
 import type { DeliveryOptions } from "./exports";
 import { auditChange } from "./panel-audit";
 
@@ -33,7 +33,7 @@ export async function downloadClusterDocument(clusterId: number, { record = true
       });
     }
     return { filename: `${doc.cluster.name}.lvs-console.json`, content };
-  });
+  }, snapshotTransaction());
 }
 
 /** Result of a document import. */

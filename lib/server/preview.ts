@@ -6,7 +6,7 @@ import { summarizePersistence, type PersistenceRow } from "@/lib/domain/model/pe
 import { buildArtifactSet } from "./artifact-set";
 import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-document";
-import { db } from "./db";
+import { db, snapshotTransaction } from "./db";
 import { LruCache } from "./lru-cache";
 
 /** One artifact as the preview shows it. */
@@ -80,12 +80,14 @@ const unifiedDiff = (filename: string, before: string, after: string) =>
 // serial and version, and a new export changes the last export, so a hit is
 // always what a fresh render would give.
 const previews = new LruCache<string, ClusterPreview>(16);
+// Sessions asking for the same preview at once wait for one computation.
+const computing = new Map<string, Promise<ClusterPreview | null>>();
 
 async function computePreview(clusterId: number): Promise<ClusterPreview | null> {
   const [snapshot, last] = await db.$transaction(async (tx) => [
     await readClusterSnapshot(clusterId, tx),
     await findLastExport(clusterId, tx),
-  ]);
+  ], snapshotTransaction());
   if (!snapshot) return null;
   const { doc } = snapshot;
   const set = buildArtifactSet(doc);
@@ -125,9 +127,17 @@ async function cachedPreview(clusterId: number): Promise<ClusterPreview | null> 
   const key = `${clusterId}:${cluster.serialNo}:${cluster.version}:${last?.id ?? 0}`;
   const hit = previews.get(key);
   if (hit) return hit;
-  const fresh = await computePreview(clusterId);
-  if (fresh) previews.set(key, fresh);
-  return fresh;
+  let pending = computing.get(key);
+  if (!pending) {
+    pending = computePreview(clusterId)
+      .then((fresh) => {
+        if (fresh) previews.set(key, fresh);
+        return fresh;
+      })
+      .finally(() => computing.delete(key));
+    computing.set(key, pending);
+  }
+  return pending;
 }
 
 /** Lints and renders a cluster and diffs every artifact against its last export. */
