@@ -158,7 +158,7 @@ try {
   const versions = seed.saveTargets.map(() => 1);
   await runWorkers(SESSIONS, SAVES, 180_000, async (w, i) => {
     const target = seed.saveTargets[w]!;
-    const r = await callAction(base, `/virtual-servers/${target.id}`, update, cookie(w, "bench-9k"), [target.id, versions[w], values(target.index, 100 + i + 1)]);
+    const r = await callAction(base, `/virtual-servers/${target.id}`, update, cookie(w, "bench-9k"), [target.id, versions[w], values(target.index, 100 + versions[w]!)]);
     saveMs.push(r.totalMs);
     saveBytes.push(r.bytes);
     if (r.status >= 500 || r.ok !== true) {
@@ -183,7 +183,7 @@ try {
   for (const [w, t] of seed.saveTargets.slice(0, SESSIONS).entries()) {
     const r = await row(t.id);
     const acked = versions[w]! - 1;
-    // reentrySeconds was set to 100 + n by the n-th acknowledged save of this row.
+    // reentrySeconds was set to 100 + n by the n-th acknowledged save of this row (a refused save sets nothing).
     if (r.version !== 1 + acked || (acked > 0 && r.reentry !== 100 + acked)) lost++;
   }
   // The same row from two sessions at once: one save wins, the other is refused as stale.

@@ -12,6 +12,13 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 const POSTGRES_POOL_SIZE = 10;
 
 /**
+ * How long any transaction may wait for a pooled connection and then run.
+ * Prisma's defaults (2 s, 5 s) fail saves of a busy server whose processes
+ * queue for the CPU; a save that waited is better than one refused.
+ */
+const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 15_000 } as const;
+
+/**
  * SQLite transactions begin IMMEDIATE: one that reads and then writes holds
  * the write lock from its start, so with several server processes it queues
  * behind another process's writer (busy timeout) instead of failing with
@@ -34,30 +41,27 @@ function createClient(): PrismaClient {
     // Both clients are generated from the same models (scripts/prisma-generate.mjs),
     // so the PostgreSQL one has the SQLite one's shape; the code is typed against one.
     const adapter = new PrismaPg({ connectionString: e.DATABASE_URL, max: POSTGRES_POOL_SIZE });
-    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    return new PostgresPrismaClient({ adapter, transactionOptions: TRANSACTION_LIMITS }) as unknown as PrismaClient;
   }
   // A busy timeout lets concurrent writers queue instead of failing with
   // SQLITE_BUSY; the WAL journal mode is set by the migration step.
   const adapter = new ImmediateSqliteAdapterFactory({ url: `file:${e.databaseFile}`, timeout: 10_000 });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter, transactionOptions: TRANSACTION_LIMITS });
 }
 
 /** The one Prisma client of the process (cached across hot reloads): SQLite or PostgreSQL, as DATABASE_URL says. */
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
 if (env().NODE_ENV !== "production") globalForPrisma.prisma = db;
 
-/** How long a transaction may wait for a pooled connection and then run (Prisma's defaults are 2 s and 5 s). */
-export const LONG_TRANSACTION = { maxWait: 15_000, timeout: 15_000 } as const;
-
 /**
  * Options for a transaction that reads a whole cluster: every statement sees
  * the same committed state, as SQLite's transactions always do; PostgreSQL's
  * default (read committed) would let a save land between two of its reads.
  */
-export function snapshotTransaction(): { maxWait: number; timeout: number; isolationLevel?: Prisma.TransactionIsolationLevel } {
-  if (env().databaseProvider !== "postgresql") return { ...LONG_TRANSACTION };
+export function snapshotTransaction(): { isolationLevel?: Prisma.TransactionIsolationLevel } {
+  if (env().databaseProvider !== "postgresql") return {};
   // The client is typed by the SQLite one, whose only level is Serializable.
-  return { ...LONG_TRANSACTION, isolationLevel: "RepeatableRead" as Prisma.TransactionIsolationLevel };
+  return { isolationLevel: "RepeatableRead" as Prisma.TransactionIsolationLevel };
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db, LONG_TRANSACTION, lockForWrite } from "@/lib/server/db";
+import { db, lockForWrite } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { combineDecisions, decideThrottle, FAILURE_MEMORY_MS, type ThrottleDecision, type ThrottleLimits } from "./throttle-policy";
 
@@ -70,7 +70,7 @@ export async function reserveAttempt(source: AttemptSource, now = new Date()): P
       select: { id: true },
     });
     return { ok: true, id: row.id } as const;
-  }, LONG_TRANSACTION);
+  });
 }
 
 /** A successful attempt: its reservation and the rest of its bucket's failures are forgotten (not the address's). */
