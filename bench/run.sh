@@ -5,9 +5,19 @@
 set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "${ROOT}"
+source scripts/lib.sh
+only=${BENCH_ONLY:-all}
+
+# What each part runs, installed first as `npm test` does (as root), or named before any work.
+needs=()
+[[ ${only} == all || ${only} == netfilter ]] && [[ ${EUID} -eq 0 ]] && \
+  needs+=(iptables=iptables iptables-restore=iptables nft=nftables shorewall=shorewall ip=iproute2 unshare=util-linux)
+[[ ${only} == all || ${only} == web ]] && needs+=(chromium=chromium)
+[[ ${#needs[@]} -gt 0 ]] && ensure_system_packages "${needs[@]}"
+export PATH="$PATH:/usr/sbin:/sbin"
+
 mkdir -p "${OUT}"
 : > "${OUT}/figures.txt"
-only=${BENCH_ONLY:-all}
 started=$(now_ns)
 
 note "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB, $(uname -r), node $(node --version), load average $(cut -d' ' -f1-3 /proc/loadavg)"

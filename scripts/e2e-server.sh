@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 if [[ "${DATABASE_URL:-}" == file:* ]]; then
   db="${DATABASE_URL#file:}"
   rm -rf "$(dirname "$db")"
-  mkdir -p "$(dirname "$db")"
+  mkdir -p -m 700 "$(dirname "$db")"
 fi
 npm run -s db:migrate
 exec node scripts/serve.mjs -p "${PORT:-3100}"

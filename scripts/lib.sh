@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared steps of scripts/start.sh and scripts/test.sh.
 
 # Installs node_modules from package-lock.json when missing or out of date.
@@ -25,4 +26,27 @@ ensure_build() {
   fi
   echo "==> building (next build)"
   NEXT_TELEMETRY_DISABLED=1 node_modules/.bin/next build
+}
+
+# Installs the Debian packages behind missing commands: ensure_system_packages CMD=PACKAGE...
+# As root it runs apt-get (INSTALL_PACKAGES=no only reports); otherwise it says
+# what to install and exits 1, before any other work is done.
+ensure_system_packages() {
+  local pair cmd missing=()
+  for pair in "$@"; do
+    cmd=${pair%%=*}
+    command -v "$cmd" >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" command -v "$cmd" >/dev/null 2>&1 || missing+=("${pair#*=}")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local pkgs
+  mapfile -t pkgs < <(printf '%s\n' "${missing[@]}" | sort -u)
+  if [ "$(id -u)" = 0 ] && [ "${INSTALL_PACKAGES:-yes}" != no ]; then
+    echo "==> installing system packages: ${pkgs[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}"
+  else
+    echo "These Debian packages are needed: ${pkgs[*]}" >&2
+    echo "Install them as root:  apt-get install -y ${pkgs[*]}" >&2
+    exit 1
+  fi
 }

@@ -4,7 +4,7 @@
 // (scripts/database-providers.mjs). Needs Node's --experimental-wasm-modules on
 // Node 20, so it always runs as its own process.
 import { randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SchemaEngine } from "@prisma/schema-engine-wasm";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -128,8 +128,9 @@ export async function applyMigrations(url) {
   let target = url;
   if (provider === "sqlite") {
     const file = sqlitePath(url);
-    mkdirSync(path.dirname(file), { recursive: true });
+    restrictDatabaseFiles(file);
     useWriteAheadLog(file);
+    restrictDatabaseFiles(file);
     target = `file:${file}`;
   }
   const { engine } = await openEngine(provider, target);
@@ -138,6 +139,18 @@ export async function applyMigrations(url) {
     return out.appliedMigrationNames;
   } finally {
     engine.free();
+  }
+}
+
+// The database holds password hashes and session ids: only the console's own
+// user may read it. A directory this creates is 0700 (an existing one is left
+// as it is: it may be shared); the database and its -wal/-shm files are 0600,
+// tightened on every start in case an older release created them 0644.
+function restrictDatabaseFiles(file) {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(f)) chmodSync(f, 0o600);
   }
 }
 

@@ -7,33 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-# command -> Debian package
-declare -A needed=(
-  [chromium]=chromium [iptables]=iptables [ip6tables]=iptables [nft]=nftables
-  [keepalived]=keepalived [shellcheck]=shellcheck [ip]=iproute2 [ipvsadm]=ipvsadm
-  [initdb]=postgresql [pg_ctl]=postgresql
-)
 # Debian keeps PostgreSQL's server programs out of PATH.
 pg_bin=""; for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && pg_bin=$d; done
 [ -n "$pg_bin" ] && PATH="$PATH:$pg_bin"
-missing=()
-for cmd in "${!needed[@]}"; do
-  command -v "$cmd" >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" command -v "$cmd" >/dev/null 2>&1 || missing+=("${needed[$cmd]}")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  mapfile -t pkgs < <(printf '%s\n' "${missing[@]}" | sort -u)
-  if [ "$(id -u)" = 0 ]; then
-    echo "==> installing system packages: ${pkgs[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${pkgs[@]}"
-  else
-    echo "The tests need these Debian packages: ${pkgs[*]}" >&2
-    echo "Install them as root:  apt-get install -y ${pkgs[*]}" >&2
-    echo "(network-namespace tests also need root; without it they are skipped and CI=true fails them)" >&2
-    exit 1
-  fi
-fi
+# command=Debian package; installed as root, or named for the user to install.
+ensure_system_packages chromium=chromium iptables=iptables ip6tables=iptables nft=nftables \
+  keepalived=keepalived shellcheck=shellcheck ip=iproute2 ipvsadm=ipvsadm \
+  initdb=postgresql pg_ctl=postgresql
 export PATH="$PATH:/usr/sbin:/sbin"
 
 ensure_node_modules

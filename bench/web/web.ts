@@ -9,10 +9,12 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { appendFileSync, createWriteStream, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { cpus } from "node:os";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { actionId, callAction } from "./actions";
 import { percentile, round, runWorkers, timedFetch } from "./http";
 import { vipOf } from "../lib/generate-document";
+import { measureImport } from "./import-phase";
 import { measureRouteJs } from "./route-js";
 import { openBenchDatabase } from "./bench-db";
 
@@ -207,11 +209,27 @@ try {
   figure("save_p95_ms", percentile(saveMs, 95), "ms");
   figure("save_errors", saveErrors + lost + conflictErrors + busy, "count");
 
-  // --- JavaScript per console route, measured in Chromium (once: it does not depend on the database)
+  // --- JavaScript per console route (Chromium) and import: once, on SQLite (the
+  // route's JavaScript does not depend on the database; the import's bulk insert is SQLite's json_each)
   if (!postgres) {
     const js = await measureRouteJs(base, seed.adminToken, seed.clusters["bench-1k"]!, seed.saveTargets[0]!.id);
     for (const r of js.routes) note(`route ${r.path}: HTTP ${r.status}, ${r.scripts} scripts, ${round(r.kbGz)} kB gzipped (${round(r.kbRaw)} kB raw); largest chunk ${round(r.largestKbGz)} kB gz`);
     figure("route_js_kb_gz", js.maxKbGz, "kB");
+
+    // --- import: 10,000 bundles into bench-1k while others sign in and save ----
+    const versionsNow = new Database(dbFile, { readonly: true });
+    const versionOf = versionsNow.prepare(`SELECT version FROM "VirtualServer" WHERE id = ?`);
+    const others = seed.saveTargets.slice(0, 5).map((t, w) => {
+      let v = (versionOf.get(t.id) as { version: number }).version;
+      return { cookie: cookie(w, "bench-9k"), page: `/virtual-servers/${t.id}`, save: () => [t.id, v++, values(t.index, 300 + v)] };
+    });
+    versionsNow.close();
+    const imported = await measureImport({
+      appDir, base, dbFile, adminCookie: `lvs_session=${seed.adminToken}`, clusterId: seed.clusters["bench-1k"]!, clusterName: "bench-1k", others,
+    });
+    note(`import (load ${load()}): ${round(imported.documentBytes / 1e6)} MB document, ${imported.imported ? "imported" : "NOT imported"}; ${imported.concurrentRequests} other requests meanwhile (GET /login and saves), errors ${imported.concurrentErrors}`);
+    figure("import_10k_ms", imported.imported ? imported.importMs : "n/a", "ms");
+    figure("import_concurrent_p95_ms", imported.concurrentP95Ms, "ms");
   }
 } finally {
   stop();

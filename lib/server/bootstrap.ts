@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { recordAudit } from "./audit";
 import { hashPassword, warmDummyHash } from "./auth/password";
 import { db, lockForWrite } from "./db";
+import { dropLeftoverHiddenClusters } from "./document-write";
 import { env } from "./env";
 
 export interface BootstrapResult {
@@ -26,10 +27,12 @@ export async function ensureBootstrap(log: (line: string) => void = console.log)
   const e = env();
   const result: BootstrapResult = { createdCluster: false, createdAdmin: false };
 
-  if ((await db.cluster.count()) === 0) {
+  // Rows a crashed import left in a hidden staging cluster go first (lib/server/document-write.ts).
+  await dropLeftoverHiddenClusters();
+  if ((await db.cluster.count({ where: { stagingFor: null } })) === 0) {
     await db.$transaction(async (tx) => {
       await lockForWrite(tx, "bootstrap");
-      if ((await tx.cluster.count()) > 0) return;
+      if ((await tx.cluster.count({ where: { stagingFor: null } })) > 0) return;
       const cluster = await tx.cluster.create({
         data: { name: "default", primaryPublicIp: "192.0.2.1", network: "nat", serialNo: 1 },
       });

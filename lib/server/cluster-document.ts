@@ -1,11 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { familyOf } from "@/lib/domain/model/address";
-import { parsePortSpec } from "@/lib/domain/model/ports";
 import { lvsDocumentSchema, type LvsDocument } from "@/lib/domain/schema";
-import { globalSettingsData, redundancyData } from "./cluster-settings";
 import { db } from "./db";
-import { maskOut, toVirtualServerData, toVirtualServerValues } from "./virtual-server-mapping";
+import { maskOut, toVirtualServerValues } from "./virtual-server-mapping";
 
 type Tx = Prisma.TransactionClient;
 
@@ -92,51 +89,19 @@ export async function readClusterDocument(clusterId: number, tx: Tx | typeof db 
   return (await readClusterSnapshot(clusterId, tx))?.doc ?? null;
 }
 
-/** Replaces a cluster's settings, bundles and virtual servers with a validated document, inside the caller's transaction. */
-export async function writeClusterDocument(tx: Tx, clusterId: number, doc: LvsDocument): Promise<void> {
-  const c = doc.cluster;
-  await tx.firewallMarkBundle.deleteMany({ where: { clusterId } });
-  await tx.virtualServer.deleteMany({ where: { clusterId } });
-  await tx.cluster.update({
-    where: { id: clusterId },
-    data: {
-      ...globalSettingsData(c),
-      ...redundancyData(c),
-      serialNo: { increment: 1 },
-      version: { increment: 1 },
-    },
-  });
-  for (const b of doc.firewallMarks) {
-    await tx.firewallMarkBundle.create({
-      data: {
-        clusterId,
-        mark: BigInt(b.mark),
-        family: familyOf(b.vip) === 6 ? "ipv6" : "ipv4",
-        name: b.name,
-        description: b.description ?? "",
-        vip: b.vip,
-        protocol: b.protocol,
-        ports: {
-          create: b.ports.map((spec, position) => {
-            const r = parsePortSpec(spec);
-            if (!r.ok) throw new Error(`firewall mark ${b.name}: ${r.message}`);
-            return { position, lo: r.range.lo, hi: r.range.hi };
-          }),
-        },
-      },
-    });
-  }
-  for (const v of doc.virtualServers) {
-    await tx.virtualServer.create({
-      data: {
-        clusterId,
-        ...toVirtualServerData(v),
-        realServers: {
-          create: v.realServers.map((r) => ({
-            name: r.name, address: r.address, port: r.port ?? null, weight: r.weight, active: r.active,
-          })),
-        },
-      },
-    });
-  }
+/** A cluster's settings section and version without its bundles and virtual servers (one row), or null for none or a hidden one. */
+export async function readClusterHead(clusterId: number, tx: Tx | typeof db = db): Promise<{ cluster: LvsDocument["cluster"]; version: number } | null> {
+  const row = await tx.cluster.findUnique({ where: { id: clusterId } });
+  if (!row || row.stagingFor !== null) return null;
+  return { cluster: toDocument({ ...row, firewallMarks: [], virtualServers: [] }).cluster, version: row.version };
+}
+
+/** How many bundles, virtual servers and real servers a cluster holds. */
+export async function countClusterContent(clusterId: number, tx: Tx | typeof db = db) {
+  const [firewallMarks, virtualServers, realServers] = await Promise.all([
+    tx.firewallMarkBundle.count({ where: { clusterId } }),
+    tx.virtualServer.count({ where: { clusterId } }),
+    tx.realServer.count({ where: { virtualServer: { clusterId } } }),
+  ]);
+  return { firewallMarks, virtualServers, realServers };
 }

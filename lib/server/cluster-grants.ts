@@ -16,7 +16,7 @@ export interface ClusterGrantTable {
 export async function listClusterGrants(): Promise<ClusterGrantTable> {
   await requirePermission("user.manage");
   const [clusters, grants] = await Promise.all([
-    db.cluster.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.cluster.findMany({ where: { stagingFor: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.clusterGrant.findMany({ select: { userId: true, clusterId: true, role: true } }),
   ]);
   return { clusters, grants: grants.flatMap((g) => (isClusterRole(g.role) ? [{ ...g, role: g.role }] : [])) };
@@ -28,7 +28,7 @@ export async function setClusterGrant(input: SetClusterGrantInput, request: { ip
   await db.$transaction(async (tx) => {
     const [user, cluster] = await Promise.all([
       tx.user.findUnique({ where: { id: input.userId }, select: { username: true, role: true } }),
-      tx.cluster.findUnique({ where: { id: input.clusterId }, select: { name: true } }),
+      tx.cluster.findFirst({ where: { id: input.clusterId, stagingFor: null }, select: { name: true } }),
     ]);
     if (!user) throw new UserFacingError("No such user.");
     if (!cluster) throw new UserFacingError("No such cluster.");

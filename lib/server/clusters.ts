@@ -24,13 +24,13 @@ const summarySelect = { id: true, name: true, serialNo: true, version: true } as
 /** Every cluster the signed-in user may see, by name. Deduplicated per request (the shell's switcher and the page both ask). */
 export const listClusters = cache(async (): Promise<ClusterSummary[]> => {
   const user = await requireSomeClusterPermission("cluster.read");
-  return db.cluster.findMany({ where: await visibleClusterFilter(user), select: summarySelect, orderBy: { name: "asc" } });
+  return db.cluster.findMany({ where: { ...(await visibleClusterFilter(user)), stagingFor: null }, select: summarySelect, orderBy: { name: "asc" } });
 });
 
 /** The visible cluster with this id, or else the first visible one (lib/server/bootstrap.ts creates one on first run). */
 export async function resolveCluster(preferredId?: number): Promise<ClusterSummary> {
   const user = await requireSomeClusterPermission("cluster.read");
-  const visible = await visibleClusterFilter(user);
+  const visible = { ...(await visibleClusterFilter(user)), stagingFor: null };
   if (preferredId !== undefined && isRowId(preferredId)) {
     const preferred = await db.cluster.findFirst({ where: { AND: [{ id: preferredId }, visible] }, select: summarySelect });
     if (preferred) return preferred;
@@ -114,7 +114,7 @@ export async function deleteCluster(id: number, version: number): Promise<{ id: 
     const before = await tx.cluster.findUnique({ where: { id }, select: summarySelect });
     if (!before) throw new NotFoundError("cluster");
     await lockForWrite(tx, "last-cluster");
-    if ((await tx.cluster.count()) <= 1) throw new DataError("At least one cluster must remain; create another before deleting this one.");
+    if ((await tx.cluster.count({ where: { stagingFor: null } })) <= 1) throw new DataError("At least one cluster must remain; create another before deleting this one.");
     const { count } = await tx.cluster.deleteMany({ where: { id, version } });
     if (count === 0) throw new StaleVersionError("cluster", before, "delete");
     await auditChange(tx, user, { action: "cluster.delete", targetType: "cluster", targetId: id, clusterId: id, before });

@@ -1,12 +1,14 @@
 import "server-only";
 import { findDuplicates } from "@/lib/domain/model/document-uniqueness";
-import { parseDocumentText, type LvsDocument } from "@/lib/domain/schema";
+import type { LvsDocument } from "@/lib/domain/schema";
 import { MAX_DOCUMENT_BYTES } from "@/lib/domain/schema/document-limits";
 import { clusterRoleCan, clusterRoleOf, requireClusterPermission } from "./auth/cluster-access";
-import { readClusterDocument, writeClusterDocument } from "./cluster-document";
+import { countClusterContent, readClusterDocument, readClusterHead } from "./cluster-document";
 import { serializeDocument } from "./artifact-set";
-import { DataError, NotFoundError } from "./data-errors";
+import { DataError, isUniqueViolation, NotFoundError } from "./data-errors";
+import { checkDocumentInWorker } from "./document-check";
 import { db, snapshotTransaction } from "./db";
+import { replaceClusterContent } from "./document-write";
 import type { DeliveryOptions } from "./exports";
 import { auditChange } from "./panel-audit";
 
@@ -47,6 +49,8 @@ export interface ImportSummary {
   clusterSettings: "replaced" | "kept";
   /** What the operator must know about the import (settings left untouched and which ones the document wanted to change). */
   notice?: string;
+  /** Lint findings of the imported document, when the import linted it. */
+  diagnostics?: { errors: number; warnings: number };
 }
 
 /** Top-level cluster settings (name, primary, backup, …) that differ between two documents; the serial number is not a setting. */
@@ -62,60 +66,77 @@ export function changedClusterSettings(before: LvsDocument["cluster"], after: Lv
  * (interchange JSON here, the importer's parsers too). Cluster settings (Global
  * settings and Redundancy) change only for a role that may edit them there
  * (cluster.write); anyone else replaces bundles and virtual servers while the
- * settings stay exactly as they were, and the summary says so. Everything is
- * written in one transaction with its audit event, so a refusal writes nothing.
+ * settings stay exactly as they were, and the summary says so. The rows are
+ * written in short steps and swapped in at once with the audit event
+ * (document-write.ts), so a refusal writes nothing and other requests go on.
  */
 export async function applyClusterDocument(clusterId: number, doc: LvsDocument, source = "document"): Promise<ImportSummary> {
-  const user = await requireClusterPermission(clusterId, "document.import");
+  await requireClusterPermission(clusterId, "document.import");
   const duplicates = findDuplicates(doc);
   if (duplicates.length > 0) throw documentErrors(duplicates);
+  return applyCheckedDocument(clusterId, doc, source);
+}
+
+async function applyCheckedDocument(
+  clusterId: number, doc: LvsDocument, source: string, diagnostics?: ImportSummary["diagnostics"],
+): Promise<ImportSummary> {
+  const user = await requireClusterPermission(clusterId, "document.import");
   const maySetSettings = clusterRoleCan(await clusterRoleOf(user, clusterId), "cluster.write");
-  return db.$transaction(async (tx) => {
-    const before = await readClusterDocument(clusterId, tx);
-    if (!before) throw new NotFoundError("cluster");
-    const refused = maySetSettings ? [] : changedClusterSettings(before.cluster, doc.cluster);
-    const applied: LvsDocument = maySetSettings ? doc : { ...doc, cluster: before.cluster };
-    if (maySetSettings) {
-      const clash = await tx.cluster.findFirst({ where: { name: doc.cluster.name, NOT: { id: clusterId } }, select: { id: true } });
-      if (clash) {
-        throw new DataError("Another cluster already has the document's name; nothing was imported.", {
-          fieldErrors: { "cluster.name": `"${doc.cluster.name}" is taken by another cluster; allowed: a name no other cluster uses` },
-        });
-      }
-    }
-    await writeClusterDocument(tx, clusterId, applied);
-    const after = await readClusterDocument(clusterId, tx);
-    const notice = refused.length === 0
-      ? maySetSettings ? undefined : "Cluster settings were left as they are: only an admin of this cluster may change them."
-      : `Cluster settings were left as they are: only an admin of this cluster may change them. The document's ${refused.join(", ")} ${refused.length === 1 ? "was" : "were"} not applied.`;
-    await auditChange(tx, user, {
-      action: "document.import", targetType: "cluster", targetId: clusterId, clusterId, before, after,
-      detail: `${source}${notice ? `; ${notice}` : ""}`,
+  const head = await readClusterHead(clusterId);
+  if (!head) throw new NotFoundError("cluster");
+  const refused = maySetSettings ? [] : changedClusterSettings(head.cluster, doc.cluster);
+  const applied: LvsDocument = maySetSettings ? doc : { ...doc, cluster: head.cluster };
+  const clash = maySetSettings && (await db.cluster.findFirst({ where: { name: doc.cluster.name, NOT: { id: clusterId } }, select: { id: true } }));
+  if (clash) throw nameTaken(doc.cluster.name);
+  const counts = {
+    firewallMarks: applied.firewallMarks.length,
+    virtualServers: applied.virtualServers.length,
+    realServers: applied.virtualServers.reduce((n, v) => n + v.realServers.length, 0),
+  };
+  const notice = refused.length === 0
+    ? maySetSettings ? undefined : "Cluster settings were left as they are: only an admin of this cluster may change them."
+    : `Cluster settings were left as they are: only an admin of this cluster may change them. The document's ${refused.join(", ")} ${refused.length === 1 ? "was" : "were"} not applied.`;
+  const before = { cluster: head.cluster, ...(await countClusterContent(clusterId)) };
+  try {
+    return await replaceClusterContent(clusterId, head.version, applied, async (tx) => {
+      await auditChange(tx, user, {
+        action: "document.import", targetType: "cluster", targetId: clusterId, clusterId,
+        before, after: { cluster: { ...applied.cluster, serialNo: head.cluster.serialNo + 1 }, ...counts },
+        detail: `${source}${notice ? `; ${notice}` : ""}`,
+      });
+      return {
+        clusterId, clusterName: applied.cluster.name, ...counts,
+        clusterSettings: maySetSettings ? "replaced" : "kept",
+        ...(notice ? { notice } : {}),
+        ...(diagnostics ? { diagnostics } : {}),
+      } satisfies ImportSummary;
     });
-    return {
-      clusterId,
-      clusterName: applied.cluster.name,
-      firewallMarks: applied.firewallMarks.length,
-      virtualServers: applied.virtualServers.length,
-      realServers: applied.virtualServers.reduce((n, v) => n + v.realServers.length, 0),
-      clusterSettings: maySetSettings ? "replaced" : "kept",
-      ...(notice ? { notice } : {}),
-    };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(doc.cluster.name);
+    throw error;
+  }
+}
+
+function nameTaken(name: string): DataError {
+  return new DataError("Another cluster already has the document's name; nothing was imported.", {
+    fieldErrors: { "cluster.name": `"${name}" is taken by another cluster; allowed: a name no other cluster uses` },
   });
 }
 
 /**
  * Replaces a cluster's whole content with an uploaded interchange document:
- * size checked first, then validated (every problem reported with its path),
- * then applied by applyClusterDocument, so an invalid document writes nothing.
+ * size checked first, then parsed, validated (every problem reported with its
+ * path) and linted in a worker thread, then applied like applyClusterDocument,
+ * so an invalid document writes nothing.
  */
 export async function importClusterDocument(clusterId: number, text: string): Promise<ImportSummary> {
   await requireClusterPermission(clusterId, "document.import");
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_DOCUMENT_BYTES) throw documentTooLarge(bytes);
-  const parsed = parseDocumentText(text);
-  if (!parsed.ok) throw documentErrors(parsed.issues);
-  return applyClusterDocument(clusterId, parsed.doc);
+  // Parsing, validation and lint run in a worker thread: seconds of CPU for a large document.
+  const checked = await checkDocumentInWorker(text);
+  if (!checked.ok) throw documentErrors(checked.issues);
+  return applyCheckedDocument(clusterId, checked.doc, "document", checked.diagnostics);
 }
 
 function documentErrors(issues: readonly { path: string; message: string }[]): DataError {

@@ -37,7 +37,7 @@ describe.runIf(testProvider() === "postgresql")("PostgreSQL migrations", () => {
     expect(tables).toEqual(expect.arrayContaining(["Cluster", "FirewallMarkBundle", "VirtualServer", "RealServer", "User",
       "Session", "Export", "AuditEvent", "ClusterGrant", "LoginFailure", "_prisma_migrations"]));
     const applied = await client.query("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL");
-    expect(applied.rowCount).toBe(3);
+    expect(applied.rowCount).toBeGreaterThanOrEqual(3);
   });
 
   it("make the audit trail append-only in the database itself (update, delete, truncate)", async () => {

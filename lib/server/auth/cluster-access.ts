@@ -18,6 +18,10 @@ const loadGrants = cache(async (userId: number): Promise<Map<number, ClusterRole
   return new Map(rows.map((g) => [g.clusterId, isClusterRole(g.role) ? g.role : "none"]));
 });
 
+/** Ids of the hidden clusters a large import writes into (document-write.ts): not found for everyone. */
+const isHiddenCluster = cache(async (clusterId: number): Promise<boolean> =>
+  (await db.cluster.findUnique({ where: { id: clusterId }, select: { stagingFor: true } }))?.stagingFor != null);
+
 /** A user's effective role on one cluster: their grant there, else their global role. */
 export async function clusterRoleOf(user: SessionUser, clusterId: number): Promise<ClusterRole> {
   return (await loadGrants(user.userId)).get(clusterId) ?? user.role;
@@ -47,7 +51,7 @@ export async function requireClusterPermission(clusterId: number | null, permiss
   const user = await requireSomeClusterPermission(permission);
   if (clusterId === null) throw new NotFoundError(what);
   const role = await clusterRoleOf(user, clusterId);
-  if (!clusterRoleCan(role, "cluster.read")) throw new NotFoundError(what);
+  if (!clusterRoleCan(role, "cluster.read") || (await isHiddenCluster(clusterId))) throw new NotFoundError(what);
   if (!clusterRoleCan(role, permission)) throw new AuthorizationError(403);
   return user;
 }

@@ -59,7 +59,8 @@ export function GrantTable({ users, clusters, grants }: GrantTableProps) {
       <tbody>
         {users.map((u) => (
           <tr key={u.id}>
-            <th scope="row">{u.username}</th>
+            {/* Not a row header: the accounts table above already names each user once for assistive technology. */}
+            <td>{u.username}</td>
             {clusters.map((c) => <GrantCell key={c.id} user={u} cluster={c} initial={grantOf(u.id, c.id)} />)}
           </tr>
         ))}
