@@ -12,7 +12,9 @@ only=${BENCH_ONLY:-all}
 needs=()
 [[ ${only} == all || ${only} == netfilter ]] && [[ ${EUID} -eq 0 ]] && \
   needs+=(iptables=iptables iptables-restore=iptables nft=nftables shorewall=shorewall ip=iproute2 unshare=util-linux)
-[[ ${only} == all || ${only} == web ]] && needs+=(chromium=chromium)
+[[ ${only} == all || ${only} == web ]] && needs+=(chromium=chromium initdb=postgresql)
+# Debian keeps PostgreSQL's server programs (the _pg figures' throwaway server) out of PATH.
+for d in /usr/lib/postgresql/*/bin; do [[ -x "$d/initdb" ]] && PATH="$PATH:$d"; done
 [[ ${#needs[@]} -gt 0 ]] && ensure_system_packages "${needs[@]}"
 export PATH="$PATH:/usr/sbin:/sbin"
 
