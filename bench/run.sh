@@ -12,7 +12,9 @@ only=${BENCH_ONLY:-all}
 needs=()
 [[ ${only} == all || ${only} == netfilter ]] && [[ ${EUID} -eq 0 ]] && \
   needs+=(iptables=iptables iptables-restore=iptables nft=nftables shorewall=shorewall ip=iproute2 unshare=util-linux)
-[[ ${only} == all || ${only} == web ]] && needs+=(chromium=chromium)
+[[ ${only} == all || ${only} == web ]] && needs+=(chromium=chromium initdb=postgresql)
+# Debian keeps PostgreSQL's server programs (the _pg figures' throwaway server) out of PATH.
+for d in /usr/lib/postgresql/*/bin; do [[ -x "$d/initdb" ]] && PATH="$PATH:$d"; done
 [[ ${#needs[@]} -gt 0 ]] && ensure_system_packages "${needs[@]}"
 export PATH="$PATH:/usr/sbin:/sbin"
 
@@ -55,7 +57,11 @@ fi
 if [[ ${only} == all || ${only} == web ]]; then
   [[ -x /usr/bin/chromium ]] || { echo "bench: /usr/bin/chromium is needed for route_js_kb_gz" >&2; exit 1; }
   bash bench/web/prepare.sh
-  "${TSX[@]}" bench/web/web.ts "${OUT}/app" "${BENCH_PORT:-3417}"
+  "${TSX[@]}" bench/web/web.ts "${OUT}/app" "${BENCH_PORT:-3417}" sqlite
+  # The same figures with PostgreSQL (suffix _pg), on a throwaway server.
+  pg_server=$(node scripts/temp-postgres.mjs start)
+  trap 'node scripts/temp-postgres.mjs stop "${pg_server%% *}"' EXIT
+  BENCH_POSTGRES_URL="${pg_server#* }" "${TSX[@]}" bench/web/web.ts "${OUT}/app" "${BENCH_PORT:-3417}" postgresql
 fi
 
 note "bench took $(( ($(now_ns) - started) / 1000000000 )) s"

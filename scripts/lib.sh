@@ -16,7 +16,8 @@ ensure_node_modules() {
 # Builds the production bundle when no build exists or any source is newer than it.
 ensure_build() {
   local marker=.next/BUILD_ID
-  if [ ! -f lib/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt lib/generated/prisma/client.ts ]; then
+  if [ ! -f lib/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt lib/generated/prisma/client.ts ] ||
+     [ ! -f lib/generated/prisma-postgresql/client.ts ] || [ prisma/schema.prisma -nt lib/generated/prisma-postgresql/client.ts ]; then
     npm run -s prisma:generate
   fi
   if [ -f "$marker" ] && [ -z "$(find app components lib prisma next.config.js package-lock.json \

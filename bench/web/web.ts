@@ -1,19 +1,28 @@
 // Web figures against a production build with 10,000 virtual servers and 20
 // concurrent sessions: preview page, list TTFB, concurrent saves (with a
-// lost-update check) and the JavaScript each console route transfers.
-// Usage: node --import tsx bench/web/web.ts <app dir> <port>
+// lost-update check) and the JavaScript each console route transfers, on
+// SQLite or PostgreSQL (figures suffixed _pg), served by WEB_CONCURRENCY
+// processes (default: the number of cores).
+// Usage: node --import tsx bench/web/web.ts <app dir> <port> [sqlite|postgresql]
+// PostgreSQL: BENCH_POSTGRES_URL names a server whose user may create databases.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { appendFileSync, createWriteStream, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { cpus } from "node:os";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { actionId, callAction } from "./actions";
 import { percentile, round, runWorkers, timedFetch } from "./http";
 import { vipOf } from "../lib/generate-document";
 import { measureImport } from "./import-phase";
 import { measureRouteJs } from "./route-js";
+import { openBenchDatabase } from "./bench-db";
 
-const [appArg, portArg] = process.argv.slice(2);
-if (!appArg || !portArg) throw new Error("usage: web.ts <app dir> <port>");
+const [appArg, portArg, providerArg = "sqlite"] = process.argv.slice(2);
+if (!appArg || !portArg || !["sqlite", "postgresql"].includes(providerArg)) throw new Error("usage: web.ts <app dir> <port> [sqlite|postgresql]");
+const postgres = providerArg === "postgresql";
+/** Figure names for PostgreSQL carry the _pg suffix (a contract of issue 15). */
+const suffix = postgres ? "_pg" : "";
 const appDir = resolve(appArg);
 const ROOT = join(import.meta.dirname, "../..");
 const OUT = join(ROOT, "bench/out");
@@ -22,7 +31,7 @@ const dbFile = join(appDir, "bench.db");
 const SESSIONS = 20;
 
 function figure(name: string, value: number | string, unit: string) {
-  const line = `${name}: ${typeof value === "number" ? round(value) : value} ${unit}`;
+  const line = `${name}${name === "route_js_kb_gz" ? "" : suffix}: ${typeof value === "number" ? round(value) : value} ${unit}`;
   console.log(line);
   appendFileSync(join(OUT, "figures.txt"), `${line}\n`);
 }
@@ -34,20 +43,35 @@ function note(text: string) {
 }
 
 // --- database: migrate, seed -------------------------------------------------
+async function freshPostgresDatabase(): Promise<string> {
+  const admin = process.env.BENCH_POSTGRES_URL;
+  if (!admin) throw new Error("web.ts postgresql: set BENCH_POSTGRES_URL (bench/run.sh starts a throwaway server)");
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "lvs_bench" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "lvs_bench"`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = "/lvs_bench";
+  return url.toString();
+}
 spawnSync("rm", ["-f", dbFile, `${dbFile}-wal`, `${dbFile}-shm`]);
-const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${dbFile}`, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ADMIN_PASSWORD: "bench-password-1" };
+const databaseUrl = postgres ? await freshPostgresDatabase() : `file:${dbFile}`;
+const processes = process.env.WEB_CONCURRENCY || String(cpus().length);
+const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ADMIN_PASSWORD: "bench-password-1" };
 const migrate = spawnSync("node", ["--experimental-wasm-modules", "--disable-warning=ExperimentalWarning", "scripts/migrate.mjs"], { cwd: appDir, env, encoding: "utf8" });
 if (migrate.status !== 0) throw new Error(`migrate failed: ${migrate.stderr}`);
-const seedRun = spawnSync("node", ["--import", "tsx", join(ROOT, "bench/web/seed.ts"), dbFile], { cwd: ROOT, encoding: "utf8" });
+const seedRun = spawnSync("node", ["--import", "tsx", join(ROOT, "bench/web/seed.ts"), databaseUrl], { cwd: ROOT, encoding: "utf8" });
 if (seedRun.status !== 0) throw new Error(`seed failed: ${seedRun.stderr}`);
 const seed = JSON.parse(seedRun.stdout) as {
   tokens: string[]; adminToken: string; clusters: Record<string, number>; saveTargets: { id: number; index: number }[]; virtualServers: number;
 };
-note(`web: ${seed.virtualServers} virtual servers in the database (clusters bench-1k and bench-9k), ${seed.tokens.length} sessions`);
+note(`web (${providerArg}, ${processes} server processes): ${seed.virtualServers} virtual servers in the database (clusters bench-1k and bench-9k), ${seed.tokens.length} sessions`);
 const cookie = (w: number, cluster: string) => `lvs_session=${seed.tokens[w % seed.tokens.length]}; lvs_cluster=${seed.clusters[cluster]}`;
 
 // --- server ------------------------------------------------------------------
-const log = createWriteStream(join(OUT, "web-server.log"));
+const serverLog = join(OUT, `web-server${suffix}.log`);
+const log = createWriteStream(serverLog);
 const server: ChildProcess = spawn("node", [join(appDir, "scripts/serve.mjs"), "-p", portArg], { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] });
 server.stdout?.pipe(log);
 server.stderr?.pipe(log);
@@ -62,7 +86,7 @@ async function waitReady() {
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error("server did not start; see bench/out/web-server.log");
+  throw new Error(`server did not start; see ${serverLog}`);
 }
 
 try {
@@ -113,7 +137,7 @@ try {
   for (let i = 0; i < 5; i++) solo.push((await timedFetch(`${base}/preview`, { headers: { Cookie: cookie(i, "bench-1k") } })).totalMs);
   note(`preview (load ${load()}): ${preview.length} page loads by ${SESSIONS} sessions, ${round(previewBytes / 1e6)} MB each; TTFB p95 ${round(percentile(previewTtfb, 95))} ms; p50 ${round(percentile(preview, 50))} ms; alone (median of 5) ${round(percentile(solo, 50))} ms; errors ${previewErrors}`);
   if (previewErrors > 0) {
-    const cause = /query parameter limit[^\n]*/.exec(readFileSync(join(OUT, "web-server.log"), "utf8"))?.[0] ?? "see bench/out/web-server.log";
+    const cause = /query parameter limit[^\n]*/.exec(readFileSync(serverLog, "utf8"))?.[0] ?? `see ${serverLog}`;
     note(`preview FAILED on ${previewErrors}/${preview.length} loads: ${cause}`);
     figure("preview_p95_ms", "n/a", "ms");
   } else {
@@ -136,7 +160,7 @@ try {
   const versions = seed.saveTargets.map(() => 1);
   await runWorkers(SESSIONS, SAVES, 180_000, async (w, i) => {
     const target = seed.saveTargets[w]!;
-    const r = await callAction(base, `/virtual-servers/${target.id}`, update, cookie(w, "bench-9k"), [target.id, versions[w], values(target.index, 100 + i + 1)]);
+    const r = await callAction(base, `/virtual-servers/${target.id}`, update, cookie(w, "bench-9k"), [target.id, versions[w], values(target.index, 100 + versions[w]!)]);
     saveMs.push(r.totalMs);
     saveBytes.push(r.bytes);
     if (r.status >= 500 || r.ok !== true) {
@@ -147,22 +171,23 @@ try {
   // One session saving alone: the service time without queueing behind 19 others.
   const saveSolo: number[] = [];
   for (let i = 0; i < 10; i++) {
-    const r = await callAction(base, `/virtual-servers/${seed.saveTargets[0]!.id}`, update, cookie(0, "bench-9k"), [seed.saveTargets[0]!.id, versions[0], values(seed.saveTargets[0]!.index, 100 + SAVES + i + 1)]);
+    const r = await callAction(base, `/virtual-servers/${seed.saveTargets[0]!.id}`, update, cookie(0, "bench-9k"), [seed.saveTargets[0]!.id, versions[0], values(seed.saveTargets[0]!.index, 100 + versions[0]!)]);
     saveSolo.push(r.totalMs);
     if (r.ok === true) versions[0] = versions[0]! + 1;
     else saveErrors++;
   }
   figure("save_single_ms", percentile(saveSolo, 50), "ms");
   // Lost updates: every acknowledged save must be in the database.
-  const db = new Database(dbFile, { readonly: true });
-  const row = db.prepare(`SELECT reentrySeconds AS reentry, version FROM "VirtualServer" WHERE id = ?`);
+  const db = await openBenchDatabase(databaseUrl);
+  const row = async (id: number) =>
+    (await db.query(`SELECT "reentrySeconds" AS "reentry", "version" FROM "VirtualServer" WHERE "id" = $1`, [id]))[0] as { reentry: number; version: number };
   let lost = 0;
-  seed.saveTargets.slice(0, SESSIONS).forEach((t, w) => {
-    const r = row.get(t.id) as { reentry: number; version: number };
+  for (const [w, t] of seed.saveTargets.slice(0, SESSIONS).entries()) {
+    const r = await row(t.id);
     const acked = versions[w]! - 1;
-    // reentrySeconds was set to 100 + n by the n-th acknowledged save of this row.
+    // reentrySeconds was set to 100 + n by the n-th acknowledged save of this row (a refused save sets nothing).
     if (r.version !== 1 + acked || (acked > 0 && r.reentry !== 100 + acked)) lost++;
-  });
+  }
   // The same row from two sessions at once: one save wins, the other is refused as stale.
   const shared = seed.saveTargets[SESSIONS]!;
   let conflictErrors = 0;
@@ -176,33 +201,36 @@ try {
     if (winners !== 1 || stale !== 1 || pair.some((r) => r.status >= 500)) conflictErrors++;
     if (winners > 0) version += 1;
   }
-  const sharedRow = row.get(shared.id) as { reentry: number; version: number };
+  const sharedRow = await row(shared.id);
   if (sharedRow.version !== version) conflictErrors++;
-  db.close();
-  const busy = (readFileSync(join(OUT, "web-server.log"), "utf8").match(/SQLITE_BUSY|database is locked/g) ?? []).length;
-  note(`saves (load ${load()}): ${saveMs.length} by ${SESSIONS} sessions (own rows), p50 ${round(percentile(saveMs, 50))} ms, answer ${round(percentile(saveBytes, 50) / 1024)} kB; failed ${saveErrors}${errorSamples.length ? ` (${errorSamples.join(" | ")})` : ""}; lost updates ${lost}; same-row rounds not resolved as one win + one stale refusal: ${conflictErrors}/${ROUNDS}; SQLITE_BUSY in server log: ${busy}`);
+  await db.close();
+  const busy = (readFileSync(serverLog, "utf8").match(/SQLITE_BUSY|database is locked|deadlock detected|could not serialize/g) ?? []).length;
+  note(`saves (load ${load()}): ${saveMs.length} by ${SESSIONS} sessions (own rows), p50 ${round(percentile(saveMs, 50))} ms, answer ${round(percentile(saveBytes, 50) / 1024)} kB; failed ${saveErrors}${errorSamples.length ? ` (${errorSamples.join(" | ")})` : ""}; lost updates ${lost}; same-row rounds not resolved as one win + one stale refusal: ${conflictErrors}/${ROUNDS}; lock errors in server log: ${busy}`);
   figure("save_p95_ms", percentile(saveMs, 95), "ms");
   figure("save_errors", saveErrors + lost + conflictErrors + busy, "count");
 
-  // --- JavaScript per console route, measured in Chromium -------------------
-  const js = await measureRouteJs(base, seed.adminToken, seed.clusters["bench-1k"]!, seed.saveTargets[0]!.id);
-  for (const r of js.routes) note(`route ${r.path}: HTTP ${r.status}, ${r.scripts} scripts, ${round(r.kbGz)} kB gzipped (${round(r.kbRaw)} kB raw); largest chunk ${round(r.largestKbGz)} kB gz`);
-  figure("route_js_kb_gz", js.maxKbGz, "kB");
+  // --- JavaScript per console route (Chromium) and import: once, on SQLite (the
+  // route's JavaScript does not depend on the database; the import's bulk insert is SQLite's json_each)
+  if (!postgres) {
+    const js = await measureRouteJs(base, seed.adminToken, seed.clusters["bench-1k"]!, seed.saveTargets[0]!.id);
+    for (const r of js.routes) note(`route ${r.path}: HTTP ${r.status}, ${r.scripts} scripts, ${round(r.kbGz)} kB gzipped (${round(r.kbRaw)} kB raw); largest chunk ${round(r.largestKbGz)} kB gz`);
+    figure("route_js_kb_gz", js.maxKbGz, "kB");
 
-  // --- import: 10,000 bundles into bench-1k while others sign in and save ----
-  const versionsNow = new Database(dbFile, { readonly: true });
-  const versionOf = versionsNow.prepare(`SELECT version FROM "VirtualServer" WHERE id = ?`);
-  const others = seed.saveTargets.slice(0, 5).map((t, w) => {
-    let v = (versionOf.get(t.id) as { version: number }).version;
-    return { cookie: cookie(w, "bench-9k"), page: `/virtual-servers/${t.id}`, save: () => [t.id, v++, values(t.index, 300 + v)] };
-  });
-  versionsNow.close();
-  const imported = await measureImport({
-    appDir, base, dbFile, adminCookie: `lvs_session=${seed.adminToken}`, clusterId: seed.clusters["bench-1k"]!, clusterName: "bench-1k", others,
-  });
-  note(`import (load ${load()}): ${round(imported.documentBytes / 1e6)} MB document, ${imported.imported ? "imported" : "NOT imported"}; ${imported.concurrentRequests} other requests meanwhile (GET /login and saves), errors ${imported.concurrentErrors}`);
-  figure("import_10k_ms", imported.imported ? imported.importMs : "n/a", "ms");
-  figure("import_concurrent_p95_ms", imported.concurrentP95Ms, "ms");
+    // --- import: 10,000 bundles into bench-1k while others sign in and save ----
+    const versionsNow = new Database(dbFile, { readonly: true });
+    const versionOf = versionsNow.prepare(`SELECT version FROM "VirtualServer" WHERE id = ?`);
+    const others = seed.saveTargets.slice(0, 5).map((t, w) => {
+      let v = (versionOf.get(t.id) as { version: number }).version;
+      return { cookie: cookie(w, "bench-9k"), page: `/virtual-servers/${t.id}`, save: () => [t.id, v++, values(t.index, 300 + v)] };
+    });
+    versionsNow.close();
+    const imported = await measureImport({
+      appDir, base, dbFile, adminCookie: `lvs_session=${seed.adminToken}`, clusterId: seed.clusters["bench-1k"]!, clusterName: "bench-1k", others,
+    });
+    note(`import (load ${load()}): ${round(imported.documentBytes / 1e6)} MB document, ${imported.imported ? "imported" : "NOT imported"}; ${imported.concurrentRequests} other requests meanwhile (GET /login and saves), errors ${imported.concurrentErrors}`);
+    figure("import_10k_ms", imported.imported ? imported.importMs : "n/a", "ms");
+    figure("import_concurrent_p95_ms", imported.concurrentP95Ms, "ms");
+  }
 } finally {
   stop();
 }

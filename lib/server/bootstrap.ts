@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "./audit";
 import { hashPassword, warmDummyHash } from "./auth/password";
-import { db } from "./db";
+import { db, lockForWrite } from "./db";
 import { dropLeftoverHiddenClusters } from "./document-write";
 import { env } from "./env";
 
@@ -31,6 +31,7 @@ export async function ensureBootstrap(log: (line: string) => void = console.log)
   await dropLeftoverHiddenClusters();
   if ((await db.cluster.count({ where: { stagingFor: null } })) === 0) {
     await db.$transaction(async (tx) => {
+      await lockForWrite(tx, "bootstrap");
       if ((await tx.cluster.count({ where: { stagingFor: null } })) > 0) return;
       const cluster = await tx.cluster.create({
         data: { name: "default", primaryPublicIp: "192.0.2.1", network: "nat", serialNo: 1 },
@@ -47,6 +48,7 @@ export async function ensureBootstrap(log: (line: string) => void = console.log)
     const password = e.ADMIN_PASSWORD ?? generatePassword();
     const passwordHash = await hashPassword(password);
     await db.$transaction(async (tx) => {
+      await lockForWrite(tx, "bootstrap");
       if ((await tx.user.count()) > 0) return;
       const user = await tx.user.create({ data: { username: e.ADMIN_USERNAME, role: "admin", passwordHash } });
       await recordAudit(tx, {

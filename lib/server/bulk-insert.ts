@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { env } from "./env";
 
 // Prisma's createMany spends about half a millisecond per row here (a 100,000
 // real-server import took over a minute); one multi-row INSERT per few thousand
@@ -23,8 +24,8 @@ function toJsonValue(value: unknown): string | number | null {
 
 /**
  * Inserts rows (all with the same keys) into a table with one statement and
- * one parameter: the rows as a JSON array of arrays, unpacked by SQLite's
- * json_each. Runs in the caller's transaction; returns the `returning`
+ * one parameter: the rows as JSON, unpacked by SQLite's json_each or
+ * PostgreSQL's jsonb_populate_recordset. Runs in the caller's transaction; returns the `returning`
  * columns of every row when asked. Table and column names come from code, never from input.
  */
 export async function insertRows<R extends Record<string, unknown>>(
@@ -35,10 +36,20 @@ export async function insertRows<R extends Record<string, unknown>>(
   for (const name of [table, ...columns, ...(returning ?? [])]) {
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new Error(`bulk insert: invalid identifier ${name}`);
   }
-  const json = JSON.stringify(rows.map((row) => columns.map((c) => toJsonValue(row[c]))));
-  const select = columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(", ");
-  // ORDER BY key keeps the document's order in the rowids.
-  const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${select} FROM json_each(?) ORDER BY key`;
+  const names = columns.map((c) => `"${c}"`).join(", ");
+  let json: string;
+  let sql: string;
+  if (env().databaseProvider === "postgresql") {
+    // PostgreSQL: the rows as JSON objects, typed by the table's own row type;
+    // ORDER BY ordinality keeps the document's order in the serial ids.
+    json = JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c) => [c, toJsonValue(row[c])]))));
+    sql = `INSERT INTO "${table}" (${names}) SELECT ${names} FROM jsonb_populate_recordset(NULL::"${table}", $1::jsonb) WITH ORDINALITY AS r ORDER BY r.ordinality`;
+  } else {
+    json = JSON.stringify(rows.map((row) => columns.map((c) => toJsonValue(row[c]))));
+    const select = columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(", ");
+    // ORDER BY key keeps the document's order in the rowids.
+    sql = `INSERT INTO "${table}" (${names}) SELECT ${select} FROM json_each(?) ORDER BY key`;
+  }
   if (!returning) {
     await tx.$executeRawUnsafe(sql, json);
     return [];

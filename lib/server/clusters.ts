@@ -5,7 +5,7 @@ import type { NewClusterInput, RenameClusterInput } from "@/lib/forms/cluster-fo
 import { requireClusterPermission, requireSomeClusterPermission, visibleClusterFilter } from "./auth/cluster-access";
 import { requirePermission } from "./auth/permissions";
 import { DataError, NotFoundError, StaleVersionError, isUniqueViolation } from "./data-errors";
-import { db } from "./db";
+import { db, lockForWrite } from "./db";
 import { auditChange } from "./panel-audit";
 
 /** Cookie holding the id of the cluster the panels show. */
@@ -113,6 +113,7 @@ export async function deleteCluster(id: number, version: number): Promise<{ id: 
   return db.$transaction(async (tx) => {
     const before = await tx.cluster.findUnique({ where: { id }, select: summarySelect });
     if (!before) throw new NotFoundError("cluster");
+    await lockForWrite(tx, "last-cluster");
     if ((await tx.cluster.count({ where: { stagingFor: null } })) <= 1) throw new DataError("At least one cluster must remain; create another before deleting this one.");
     const { count } = await tx.cluster.deleteMany({ where: { id, version } });
     if (count === 0) throw new StaleVersionError("cluster", before, "delete");

@@ -7,7 +7,7 @@ import { countClusterContent, readClusterDocument, readClusterHead } from "./clu
 import { serializeDocument } from "./artifact-set";
 import { DataError, isUniqueViolation, NotFoundError } from "./data-errors";
 import { checkDocumentInWorker } from "./document-check";
-import { db } from "./db";
+import { db, snapshotTransaction } from "./db";
 import { replaceClusterContent } from "./document-write";
 import type { DeliveryOptions } from "./exports";
 import { auditChange } from "./panel-audit";
@@ -36,7 +36,7 @@ export async function downloadClusterDocument(clusterId: number, { record = true
       });
     }
     return { filename: `${doc.cluster.name}.lvs-console.json`, content };
-  });
+  }, snapshotTransaction());
 }
 
 /** Result of a document import. */

@@ -14,7 +14,10 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
-    .startsWith("file:", "DATABASE_URL must be a file: URL for SQLite, e.g. file:./data/lvs-console.db")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/,
+      "DATABASE_URL must be a file: URL for SQLite (e.g. file:./data/lvs-console.db) or postgresql://USER:PASSWORD@HOST:PORT/DATABASE",
+    )
     .default("file:./data/lvs-console.db"),
   PORT: z.coerce.number().int().min(1, "PORT must be 1-65535").max(65535, "PORT must be 1-65535").default(3000),
   ADMIN_USERNAME: z
@@ -46,7 +49,14 @@ const envSchema = z.object({
     }),
 });
 
-export type Env = z.infer<typeof envSchema> & { databaseFile: string };
+/** Which database DATABASE_URL selects. */
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+export type Env = z.infer<typeof envSchema> & {
+  databaseProvider: DatabaseProvider;
+  /** The SQLite file, resolved against the working directory; empty for PostgreSQL. */
+  databaseFile: string;
+};
 
 let cached: Env | undefined;
 
@@ -61,7 +71,16 @@ export function env(): Env {
     const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  const file = parsed.data.DATABASE_URL.slice("file:".length);
-  cached = { ...parsed.data, databaseFile: path.isAbsolute(file) ? file : path.resolve(/*turbopackIgnore: true*/ process.cwd(), file) };
+  const url = parsed.data.DATABASE_URL;
+  if (!url.startsWith("file:")) {
+    cached = { ...parsed.data, databaseProvider: "postgresql", databaseFile: "" };
+    return cached;
+  }
+  const file = url.slice("file:".length);
+  cached = {
+    ...parsed.data,
+    databaseProvider: "sqlite",
+    databaseFile: path.isAbsolute(file) ? file : path.resolve(/*turbopackIgnore: true*/ process.cwd(), file),
+  };
   return cached;
 }

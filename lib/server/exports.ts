@@ -5,7 +5,7 @@ import { buildArtifactSet } from "./artifact-set";
 import { requireClusterPermission } from "./auth/cluster-access";
 import { requireObjectPermission } from "./cluster-owner";
 import { readClusterDocument } from "./cluster-document";
-import { db } from "./db";
+import { db, snapshotTransaction } from "./db";
 import { auditChange } from "./panel-audit";
 import { routerIdDiagnostics } from "./router-id-lint";
 import { findLastExport, toExportSummary, type ExportSummary } from "./preview";
@@ -62,7 +62,7 @@ export async function createExport(request: ExportRequest): Promise<ExportOutcom
       },
     });
     return { status: "created", export: toExportSummary(created) } as const;
-  });
+  }, snapshotTransaction());
 }
 
 /** One export in the history list, with its artifacts' names and checksums. */

@@ -7,7 +7,7 @@ import { routerIdDiagnostics } from "./router-id-lint";
 import { buildArtifactSet } from "./artifact-set";
 import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-document";
-import { db } from "./db";
+import { db, snapshotTransaction } from "./db";
 import { LruCache } from "./lru-cache";
 
 /** One artifact as the preview shows it. */
@@ -83,12 +83,14 @@ const unifiedDiff = (filename: string, before: string, after: string) =>
 // serial and version, and a new export changes the last export, so a hit is
 // always what a fresh render would give.
 const previews = new LruCache<string, ClusterPreview>(16);
+// Sessions asking for the same preview at once wait for one computation.
+const computing = new Map<string, Promise<ClusterPreview | null>>();
 
 async function computePreview(clusterId: number, related: readonly Diagnostic[]): Promise<ClusterPreview | null> {
   const [snapshot, last] = await db.$transaction(async (tx) => [
     await readClusterSnapshot(clusterId, tx),
     await findLastExport(clusterId, tx),
-  ]);
+  ], snapshotTransaction());
   if (!snapshot) return null;
   const { doc } = snapshot;
   const set = buildArtifactSet(doc, related);
@@ -133,9 +135,17 @@ async function cachedPreview(clusterId: number): Promise<ClusterPreview | null> 
   const key = `${clusterId}:${cluster.serialNo}:${cluster.version}:${last?.id ?? 0}:${relatedKey}`;
   const hit = previews.get(key);
   if (hit) return hit;
-  const fresh = await computePreview(clusterId, related);
-  if (fresh) previews.set(key, fresh);
-  return fresh;
+  let pending = computing.get(key);
+  if (!pending) {
+    pending = computePreview(clusterId, related)
+      .then((fresh) => {
+        if (fresh) previews.set(key, fresh);
+        return fresh;
+      })
+      .finally(() => computing.delete(key));
+    computing.set(key, pending);
+  }
+  return pending;
 }
 
 /** Lints and renders a cluster and diffs every artifact against its last export. */

@@ -10,7 +10,7 @@ import { createSession, deleteUserSessions } from "./auth/session-store";
 import { reserveAttempt, settleSuccess, throttleKey, type AttemptSource } from "./auth/throttle";
 import { throttleMessage } from "./auth/throttle-policy";
 import { isUniqueViolation } from "./data-errors";
-import { db } from "./db";
+import { db, lockForWrite } from "./db";
 
 /** A user as the admin page sees it: never the password hash. */
 export interface UserSummary {
@@ -35,6 +35,7 @@ function assertAcceptablePassword(password: string, username: string, field: str
 
 /** Refuses a change that would leave no enabled admin. */
 async function assertAnotherActiveAdmin(tx: Tx, userId: number): Promise<void> {
+  await lockForWrite(tx, "last-admin");
   const others = await tx.user.count({ where: { role: "admin", disabled: false, id: { not: userId } } });
   if (others === 0) throw new UserFacingError("The last active admin cannot be demoted or disabled.");
 }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { testProvider } from "../support/test-db";
 
 const migrate = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(
@@ -12,14 +13,18 @@ const migrate = (args: string[], env: Record<string, string> = {}) =>
     { encoding: "utf8", env: { ...process.env, ...env } },
   );
 
-describe("database migrations", () => {
+// SQLite's own migrations; migrations-postgresql.test.ts checks PostgreSQL's
+// when the suite runs against it (scripts/test.sh runs it against both).
+describe.runIf(testProvider() === "sqlite")("database migrations", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "lvs-migrate-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("prisma/migrations produce exactly schema.prisma (the schema engine's diff is empty)", () => {
+  it("prisma/migrations and prisma/migrations-postgresql produce exactly schema.prisma (the schema engine's diffs are empty)", () => {
     const r = migrate(["--check"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
+    expect(r.stdout).toContain("prisma/migrations match schema.prisma");
+    expect(r.stdout).toContain("prisma/migrations-postgresql match schema.prisma");
   });
 
   it("applies offline to a new SQLite file in WAL mode, then finds nothing left to apply", () => {
@@ -64,9 +69,11 @@ describe("database migrations", () => {
     }
   });
 
-  it("refuses a DATABASE_URL that is not a file: URL, naming the variable", () => {
-    const r = migrate([], { DATABASE_URL: "postgres://localhost/x" });
+  it("refuses a DATABASE_URL of another kind, naming the variable and both allowed forms", () => {
+    const r = migrate([], { DATABASE_URL: "mysql://root:secret@localhost/x" });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("DATABASE_URL must be a file: URL");
+    expect(r.stderr).toContain("DATABASE_URL must be a file: URL for SQLite");
+    expect(r.stderr).toContain("postgresql://USER:PASSWORD@HOST:PORT/DATABASE");
+    expect(r.stderr).not.toContain("secret");
   });
 });

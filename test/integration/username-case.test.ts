@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { testProvider } from "../support/test-db";
 
 // Issue 12 item 7: usernames are unique regardless of case, for every writer
 // (a trigger keeps usernameKey = lower(username) under a unique index), and a
@@ -25,7 +26,8 @@ const caseMigration = migrations.find((d) => d.endsWith("_security_roles_per_clu
 const insertUser = (db: Database.Database, username: string) =>
   db.prepare(`INSERT INTO "User" (username, passwordHash, role, updatedAt) VALUES (?, 'x', 'viewer', CURRENT_TIMESTAMP)`).run(username);
 
-describe("case-insensitive usernames", () => {
+// SQLite's migration; migrations-postgresql.test.ts checks PostgreSQL's trigger.
+describe.runIf(testProvider() === "sqlite")("case-insensitive usernames", () => {
   it("refuses ADMIN next to admin from any writer once migrated", () => {
     const db = databaseBefore("99999999");
     insertUser(db, "admin");

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
+import { db, lockForWrite } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { combineDecisions, decideThrottle, FAILURE_MEMORY_MS, type ThrottleDecision, type ThrottleLimits } from "./throttle-policy";
 
@@ -49,6 +49,7 @@ const bucketWhere = (s: AttemptSource): Prisma.LoginFailureWhereInput => ({ kind
 export async function reserveAttempt(source: AttemptSource, now = new Date()): Promise<{ ok: true; id: number } | { ok: false; decision: ThrottleDecision & { throttled: true } }> {
   const limits = throttleLimits();
   return db.$transaction(async (tx) => {
+    await lockForWrite(tx, "login-throttle");
     await tx.loginFailure.deleteMany({ where: { at: { lt: new Date(now.getTime() - FAILURE_MEMORY_MS) } } });
     await flushFailureAudit(tx, now);
     const since = { gt: new Date(now.getTime() - FAILURE_MEMORY_MS) };
