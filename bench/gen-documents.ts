@@ -11,8 +11,9 @@ for (const n of [1000, 2000, 10000]) {
   const parsed = parseDocument(doc);
   if (!parsed.ok) throw new Error(`generated document ${n} is invalid: ${parsed.lines.slice(0, 5).join("; ")}`);
   if (n <= 1000) {
-    const errors = lintDocument(parsed.doc).filter((d) => d.severity !== "info");
-    if (errors.length > 0) throw new Error(`generated document ${n} has diagnostics: ${errors.slice(0, 3).map((d) => d.message).join("; ")}`);
+    // Warnings are allowed (keepalived cannot say Piranha's send/expect monitor); errors would withhold artifacts from the figures.
+    const errors = lintDocument(parsed.doc).filter((d) => d.severity === "error");
+    if (errors.length > 0) throw new Error(`generated document ${n} has errors: ${errors.slice(0, 3).map((d) => d.message).join("; ")}`);
   }
   writeFileSync(new URL(`doc-${n / 1000}k.json`, out), JSON.stringify(doc));
 }

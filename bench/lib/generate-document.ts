@@ -33,6 +33,8 @@ export function generateDocument(n: number, name = `bench-${n}`): LvsDocumentInp
   const virtualServers = Array.from({ length: n }, (_, i) => ({
     name: `vs${i}`,
     vip: vipOf(i),
+    // Piranha's lvs.cf needs the interface that holds the VIP (address = IP DEVICE).
+    device: "eth0",
     port: 80,
     protocol: "tcp" as const,
     firewallMark: markOf(i),
