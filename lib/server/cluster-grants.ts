@@ -44,7 +44,7 @@ export async function setClusterGrant(input: SetClusterGrantInput, request: { ip
       });
     }
     await recordAudit(tx, {
-      actor, action: "user.grant.change", targetType: "user", targetId: input.userId, clusterId: input.clusterId,
+      actor, action: "user.grant.change", targetType: "user", targetId: input.userId, targetName: user.username, clusterId: input.clusterId,
       before: { role: before }, after: { role: input.role },
       detail: `${user.username} on ${cluster.name} (global role ${user.role})`, ip: request.ip,
     });

@@ -101,7 +101,7 @@ export async function changeUserRole(input: ChangeRoleInput, request: RequestInf
     });
     if (count === 0) throw new UserFacingError(CONFLICT);
     await recordAudit(tx, {
-      actor, action: "user.role.change", targetType: "user", targetId: user.id,
+      actor, action: "user.role.change", targetType: "user", targetId: user.id, targetName: user.username,
       before: { role: user.role }, after: { role: input.role }, detail: user.username, ip: request.ip,
     });
   });
@@ -122,7 +122,7 @@ export async function setUserDisabled(input: SetDisabledInput, request: RequestI
     if (count === 0) throw new UserFacingError(CONFLICT);
     const ended = input.disabled ? await deleteUserSessions(tx, user.id) : 0;
     await recordAudit(tx, {
-      actor, action: input.disabled ? "user.disable" : "user.enable", targetType: "user", targetId: user.id,
+      actor, action: input.disabled ? "user.disable" : "user.enable", targetType: "user", targetId: user.id, targetName: user.username,
       before: { disabled: user.disabled }, after: { disabled: input.disabled },
       detail: input.disabled ? `${user.username}; ended ${ended} session(s)` : user.username, ip: request.ip,
     });
@@ -143,7 +143,7 @@ export async function resetUserPassword(input: ResetPasswordInput, request: Requ
     });
     const ended = await deleteUserSessions(tx, input.userId);
     await recordAudit(tx, {
-      actor, action: "user.password.reset", targetType: "user", targetId: input.userId,
+      actor, action: "user.password.reset", targetType: "user", targetId: input.userId, targetName: target.username,
       detail: `${target.username}; ended ${ended} session(s)`, ip: request.ip,
     });
   });
@@ -164,7 +164,7 @@ export async function changeOwnPassword(
   }
   const user = await db.user.findUnique({ where: { id: actor.userId } });
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordAudit(db, { actor, action: "account.password.change.failed", targetType: "user", targetId: actor.userId, detail: "wrong current password", ip: request.ip });
+    await recordAudit(db, { actor, action: "account.password.change.failed", targetType: "user", targetId: actor.userId, targetName: actor.username, detail: "wrong current password", ip: request.ip });
     throw new UserFacingError("The current password is wrong.", { currentPassword: ["The current password is wrong."] });
   }
   await settleSuccess(source, reservation.id);
@@ -180,7 +180,7 @@ export async function changeOwnPassword(
     });
     const ended = await deleteUserSessions(tx, user.id);
     await recordAudit(tx, {
-      actor, action: "account.password.change", targetType: "user", targetId: user.id,
+      actor, action: "account.password.change", targetType: "user", targetId: user.id, targetName: user.username,
       detail: `ended ${ended} session(s)`, ip: request.ip,
     });
     return createSession(tx, user.id, { ip: request.ip, userAgent: request.userAgent ?? null });

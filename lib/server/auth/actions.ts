@@ -45,7 +45,7 @@ export async function logout(): Promise<void> {
     const { ip } = await getRequestMeta();
     await db.$transaction(async (tx) => {
       await tx.session.deleteMany({ where: { id: hashSessionToken(token) } });
-      if (user) await recordAudit(tx, { actor: user, action: "auth.logout", targetType: "user", targetId: user.userId, ip });
+      if (user) await recordAudit(tx, { actor: user, action: "auth.logout", targetType: "user", targetId: user.userId, targetName: user.username, ip });
     });
   }
   await clearSessionCookie();

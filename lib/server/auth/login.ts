@@ -53,7 +53,7 @@ export async function attemptLogin(attempt: LoginAttempt, now = new Date()): Pro
   const session = await db.$transaction(async (tx) => {
     const opened = await createSession(tx, user.id, attempt, now);
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-    await recordAudit(tx, { actor: { userId: user.id, username: user.username }, action: "auth.login", targetType: "user", targetId: user.id, ip: attempt.ip });
+    await recordAudit(tx, { actor: { userId: user.id, username: user.username }, action: "auth.login", targetType: "user", targetId: user.id, targetName: user.username, ip: attempt.ip });
     return opened;
   });
   await settleSuccess(source, reservation.id);
