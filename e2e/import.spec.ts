@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
-import { expect, test, type Browser } from "@playwright/test";
-import { expectAccessible } from "./panels-helpers";
+import { expect, test } from "@playwright/test";
+import { ensureCluster, expectAccessible } from "./panels-helpers";
 import { stateFile } from "./support/env";
 
 const CLUSTER = "e2e-import";
@@ -12,23 +12,9 @@ const KEEPALIVED_ROUTER = [
   fixture("keepalived-iptables/iptables-save.txt"),
 ];
 
-// The import spec works in a cluster of its own, so other specs' data never meets its.
-async function ensureCluster(browser: Browser): Promise<void> {
-  const context = await browser.newContext({ storageState: stateFile("admin") });
-  const page = await context.newPage();
-  await page.goto("/clusters");
-  if (!(await page.getByRole("cell", { name: CLUSTER, exact: true }).count())) {
-    const form = page.getByRole("form", { name: "Create cluster" });
-    await form.getByLabel("Cluster name").fill(CLUSTER);
-    await form.getByLabel("Primary server public IP").fill("198.51.100.2");
-    await form.getByRole("button", { name: "Create cluster" }).click();
-    await expect(form.getByRole("status")).toContainText(`Created cluster ${CLUSTER}`);
-  }
-  await context.close();
-}
 
 test.describe("import of router files", () => {
-  test.beforeAll(async ({ browser }) => ensureCluster(browser));
+  test.beforeAll(async ({ browser }) => ensureCluster(browser, CLUSTER, "198.51.100.2"));
 
   test.describe("operator", () => {
     test.use({ storageState: stateFile("operator") });

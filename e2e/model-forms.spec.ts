@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { stateFile } from "./support/env";
-import { callAction, expectAccessible, screenshot } from "./panels-helpers";
+import { callAction, ensureCluster, expectAccessible, screenshot } from "./panels-helpers";
 
 // Health checks, the router pair and the admins-only scripts through the panels
 // (issue 10 items 9, 10; faults 1 and 7), in a cluster of their own.
@@ -8,19 +8,6 @@ test.describe.configure({ mode: "serial" });
 
 const CLUSTER = "e2e-model";
 
-async function ensureCluster(browser: Browser): Promise<void> {
-  const context = await browser.newContext({ storageState: stateFile("admin") });
-  const page = await context.newPage();
-  await page.goto("/clusters");
-  if (!(await page.getByRole("cell", { name: CLUSTER, exact: true }).count())) {
-    const form = page.getByRole("form", { name: "Create cluster" });
-    await form.getByLabel("Cluster name").fill(CLUSTER);
-    await form.getByLabel("Primary server public IP").fill("203.0.113.2");
-    await form.getByRole("button", { name: "Create cluster" }).click();
-    await expect(form.getByRole("status")).toContainText(`Created cluster ${CLUSTER}`);
-  }
-  await context.close();
-}
 
 async function showCluster(page: Page): Promise<void> {
   await page.goto("/");
@@ -30,7 +17,7 @@ async function showCluster(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { level: 1 })).toContainText(CLUSTER);
 }
 
-test.beforeAll(async ({ browser }) => ensureCluster(browser));
+test.beforeAll(async ({ browser }) => ensureCluster(browser, CLUSTER));
 
 test.describe("admin", () => {
   test.use({ storageState: stateFile("admin") });

@@ -22,19 +22,30 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
   await testInfo.attach(name, { path: file, contentType: "image/png" });
 }
 
-/** Creates the panels' cluster as the admin, through the clusters page, unless it exists. */
-export async function ensurePanelsCluster(browser: Browser): Promise<void> {
+/**
+ * Creates a spec's own cluster as the admin, through the clusters page, unless it
+ * exists; `afterCreate` runs once, on the admin's page, right after creating it.
+ */
+export async function ensureCluster(
+  browser: Browser, name: string, publicIp = "203.0.113.2", afterCreate?: (page: Page) => Promise<void>,
+): Promise<void> {
   const context = await browser.newContext({ storageState: stateFile("admin") });
   const page = await context.newPage();
   await page.goto("/clusters");
-  if (!(await page.getByRole("cell", { name: PANELS_CLUSTER, exact: true }).count())) {
+  if (!(await page.getByRole("cell", { name, exact: true }).count())) {
     const form = page.getByRole("form", { name: "Create cluster" });
-    await form.getByLabel("Cluster name").fill(PANELS_CLUSTER);
-    await form.getByLabel("Primary server public IP").fill("203.0.113.2");
+    await form.getByLabel("Cluster name").fill(name);
+    await form.getByLabel("Primary server public IP").fill(publicIp);
     await form.getByRole("button", { name: "Create cluster" }).click();
-    await expect(form.getByRole("status")).toContainText(`Created cluster ${PANELS_CLUSTER}`);
+    await expect(form.getByRole("status")).toContainText(`Created cluster ${name}`);
+    await afterCreate?.(page);
   }
   await context.close();
+}
+
+/** Creates the panels' cluster unless it exists. */
+export async function ensurePanelsCluster(browser: Browser): Promise<void> {
+  await ensureCluster(browser, PANELS_CLUSTER);
 }
 
 /** Switches this browser context to the panels' cluster with the shell's switcher. */

@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { callAction, expectAccessible } from "./panels-helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { callAction, ensureCluster, expectAccessible } from "./panels-helpers";
 import { stateFile } from "./support/env";
 
 const CLUSTER = "e2e-router";
@@ -19,32 +19,21 @@ async function switchTo(page: Page) {
 }
 
 // The spec's own cluster, loaded with the manual's NAT example, so no other spec's data meets it.
-async function ensureCluster(browser: Browser) {
-  const context = await browser.newContext({ storageState: stateFile("admin") });
-  const page = await context.newPage();
-  await page.goto("/clusters");
-  if (!(await page.getByRole("cell", { name: CLUSTER, exact: true }).count())) {
-    const form = page.getByRole("form", { name: "Create cluster" });
-    await form.getByLabel("Cluster name").fill(CLUSTER);
-    await form.getByLabel("Primary server public IP").fill("203.0.113.2");
-    await form.getByRole("button", { name: "Create cluster" }).click();
-    await expect(form.getByRole("status")).toContainText(`Created cluster ${CLUSTER}`);
-    await switchTo(page);
-    await page.goto("/preview");
-    page.once("dialog", (dialog) => dialog.accept());
-    // An import takes the document's cluster name too: give it this spec's.
-    const doc = JSON.parse(readFileSync(DOCUMENT, "utf8"));
-    doc.cluster.name = CLUSTER;
-    const file = join(tmpdir(), `${CLUSTER}-${process.pid}.json`);
-    writeFileSync(file, JSON.stringify(doc));
-    await page.getByLabel("Interchange document (JSON)").setInputFiles(file);
-    await page.getByRole("button", { name: "Upload and replace" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Imported" })).toBeVisible();
-  }
-  await context.close();
+async function loadManualExample(page: Page): Promise<void> {
+  await switchTo(page);
+  await page.goto("/preview");
+  page.once("dialog", (dialog) => dialog.accept());
+  // An import takes the document's cluster name too: give it this spec's.
+  const doc = JSON.parse(readFileSync(DOCUMENT, "utf8"));
+  doc.cluster.name = CLUSTER;
+  const file = join(tmpdir(), `${CLUSTER}-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(doc));
+  await page.getByLabel("Interchange document (JSON)").setInputFiles(file);
+  await page.getByRole("button", { name: "Upload and replace" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toBeVisible();
 }
 
-test.beforeAll(async ({ browser }) => ensureCluster(browser));
+test.beforeAll(async ({ browser }) => ensureCluster(browser, CLUSTER, "203.0.113.2", loadManualExample));
 
 test.describe("operator", () => {
   test.use({ storageState: stateFile("operator") });
