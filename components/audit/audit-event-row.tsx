@@ -1,5 +1,6 @@
 import { fieldChanges } from "@/lib/domain/audit/field-changes";
 import type { AuditEventView } from "@/lib/server/audit-queries";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** Link to every event of one object (the audit page filtered by type and id). */
 export function objectHistoryHref(targetType: string, targetId: string): string {
@@ -12,20 +13,22 @@ function FieldChanges({ event }: { event: AuditEventView }) {
   return (
     <details>
       <summary>{changes.length} field{changes.length === 1 ? "" : "s"} changed</summary>
-      <table className="audit-fields">
-        <thead>
-          <tr><th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr>
-        </thead>
-        <tbody>
-          {changes.map((c) => (
-            <tr key={c.path}>
-              <th scope="row"><code>{c.path}</code></th>
-              <td>{c.before ?? <span className="muted">—</span>}</td>
-              <td>{c.after ?? <span className="muted">—</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label="Changed fields">
+        <table className="audit-fields">
+          <thead>
+            <tr><th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr>
+          </thead>
+          <tbody>
+            {changes.map((c) => (
+              <tr key={c.path}>
+                <th scope="row"><code>{c.path}</code></th>
+                <td>{c.before ?? <span className="muted">—</span>}</td>
+                <td>{c.after ?? <span className="muted">—</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </details>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { RouterLiveView } from "@/lib/server/router-states";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const at = (iso: string) => `${iso.replace("T", " ").slice(0, 19)} UTC`;
 const n = (v: number | undefined) => (v === undefined ? "–" : v.toLocaleString("en-US"));
@@ -26,23 +27,25 @@ export function RouterLiveViews({ views }: { views: RouterLiveView[] }) {
             {v.drift.notCompared > 0 ? `, ${v.drift.notCompared} part(s) not compared` : ""}.
           </p>
           {v.ipvs.ok ? (
-            <table>
-              <caption>IPVS on the {v.summary.router} router</caption>
-              <thead>
-                <tr><th scope="col">Service / real server</th><th scope="col">Forward</th><th scope="col">Weight</th><th scope="col">Active conns</th><th scope="col">Inactive conns</th><th scope="col">Conns total</th><th scope="col">Conns/s</th><th scope="col">In bytes/s</th><th scope="col">Out bytes/s</th></tr>
-              </thead>
-              <tbody>
-                {v.ipvs.services.flatMap((s) => [
-                  <tr key={s.service}><th scope="row" colSpan={5}>{s.service} {s.scheduler ?? ""} {s.flags ?? ""}</th><td>{n(s.connections)}</td><td>{n(s.connectionsPerSecond)}</td><td colSpan={2} /></tr>,
-                  ...s.realServers.map((r) => (
-                    <tr key={`${s.service} ${r.address}`}>
-                      <td>→ {r.address}</td><td>{r.forward ?? "–"}</td><td>{n(r.weight)}</td><td>{n(r.activeConnections)}</td><td>{n(r.inactiveConnections)}</td>
-                      <td>{n(r.connections)}</td><td>{n(r.connectionsPerSecond)}</td><td>{n(r.inBytesPerSecond)}</td><td>{n(r.outBytesPerSecond)}</td>
-                    </tr>
-                  )),
-                ])}
-              </tbody>
-            </table>
+            <TableScroll label={`IPVS on the ${v.summary.router} router`}>
+              <table>
+                <caption>IPVS on the {v.summary.router} router</caption>
+                <thead>
+                  <tr><th scope="col">Service / real server</th><th scope="col">Forward</th><th scope="col">Weight</th><th scope="col">Active conns</th><th scope="col">Inactive conns</th><th scope="col">Conns total</th><th scope="col">Conns/s</th><th scope="col">In bytes/s</th><th scope="col">Out bytes/s</th></tr>
+                </thead>
+                <tbody>
+                  {v.ipvs.services.flatMap((s) => [
+                    <tr key={s.service}><th scope="row" colSpan={5}>{s.service} {s.scheduler ?? ""} {s.flags ?? ""}</th><td>{n(s.connections)}</td><td>{n(s.connectionsPerSecond)}</td><td colSpan={2} /></tr>,
+                    ...s.realServers.map((r) => (
+                      <tr key={`${s.service} ${r.address}`}>
+                        <td>→ {r.address}</td><td>{r.forward ?? "–"}</td><td>{n(r.weight)}</td><td>{n(r.activeConnections)}</td><td>{n(r.inactiveConnections)}</td>
+                        <td>{n(r.connections)}</td><td>{n(r.connectionsPerSecond)}</td><td>{n(r.inBytesPerSecond)}</td><td>{n(r.outBytesPerSecond)}</td>
+                      </tr>
+                    )),
+                  ])}
+                </tbody>
+              </table>
+            </TableScroll>
           ) : <p className="muted">IPVS: {v.ipvs.reason}</p>}
         </section>
       ))}

@@ -1,4 +1,5 @@
 import type { DriftReport } from "@/lib/domain/drift/report";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** One comparison: each difference with its object, then what was not compared and the parsers' notes. */
 export function DriftReportView({ report, against, id }: { report: DriftReport; against: string; id: string }) {
@@ -8,15 +9,17 @@ export function DriftReportView({ report, against, id }: { report: DriftReport; 
       {report.findings.length === 0
         ? <p className="alert ok">In sync: no difference in what the state file holds.</p>
         : (
-          <table>
-            <caption>{report.findings.length} difference{report.findings.length === 1 ? "" : "s"}</caption>
-            <thead><tr><th scope="col">What</th><th scope="col">Object</th><th scope="col">Difference</th></tr></thead>
-            <tbody>
-              {report.findings.map((f, i) => (
-                <tr key={`${f.object}-${i}`}><td>{f.kind} {f.area}</td><td>{f.object}</td><td>{f.detail}</td></tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label="Differences">
+            <table>
+              <caption>{report.findings.length} difference{report.findings.length === 1 ? "" : "s"}</caption>
+              <thead><tr><th scope="col">What</th><th scope="col">Object</th><th scope="col">Difference</th></tr></thead>
+              <tbody>
+                {report.findings.map((f, i) => (
+                  <tr key={`${f.object}-${i}`}><td>{f.kind} {f.area}</td><td>{f.object}</td><td>{f.detail}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       {report.notCompared.length > 0 ? (
         <>

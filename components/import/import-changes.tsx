@@ -1,5 +1,6 @@
 import type { DocumentDiff, FieldChange, ObjectChange } from "@/lib/domain/import/diff-documents";
 import type { ImportMessage } from "@/lib/domain/import/messages";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const where = (m: ImportMessage) => `${m.file}:${m.line}${m.severity === "error" ? `:${m.column ?? 1}` : ""}`;
 
@@ -20,14 +21,16 @@ export function MessageList({ messages, label }: { messages: ImportMessage[]; la
 function Fields({ fields }: { fields: FieldChange[] }) {
   if (fields.length === 0) return null;
   return (
-    <table className="changes">
-      <thead><tr><th scope="col">field</th><th scope="col">now</th><th scope="col">after import</th></tr></thead>
-      <tbody>
-        {fields.map((f) => (
-          <tr key={f.path}><th scope="row"><code>{f.path}</code></th><td>{f.before || "—"}</td><td>{f.after || "—"}</td></tr>
-        ))}
-      </tbody>
-    </table>
+    <TableScroll label="Changed fields">
+      <table className="changes">
+        <thead><tr><th scope="col">field</th><th scope="col">now</th><th scope="col">after import</th></tr></thead>
+        <tbody>
+          {fields.map((f) => (
+            <tr key={f.path}><th scope="row"><code>{f.path}</code></th><td>{f.before || "—"}</td><td>{f.after || "—"}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

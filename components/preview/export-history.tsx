@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ExportHistoryItem } from "@/lib/server/exports";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const PAGE_SIZE = 20;
 
@@ -20,23 +21,25 @@ export function ExportHistory(props: { clusterName: string; items: ExportHistory
             {e.comment ? <> — {e.comment}</> : null}
           </p>
           <p className="muted">document sha256 <code>{e.documentSha256}</code></p>
-          <table>
-            <caption className="sr-only">Artifacts of export {e.id}</caption>
-            <thead>
-              <tr><th scope="col">File</th><th scope="col">Bytes</th><th scope="col">sha256</th></tr>
-            </thead>
-            <tbody>
-              {e.artifacts.map((a) => (
-                <tr key={a.format}>
-                  <td>
-                    {props.canDownload ? <a href={`/api/exports/${e.id}/artifacts/${a.format}`}>{a.filename}</a> : a.filename}
-                  </td>
-                  <td>{a.bytes}</td>
-                  <td><code>{a.sha256}</code></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label={`Artifacts of export ${e.id}`}>
+            <table>
+              <caption className="sr-only">Artifacts of export {e.id}</caption>
+              <thead>
+                <tr><th scope="col">File</th><th scope="col">Bytes</th><th scope="col">sha256</th></tr>
+              </thead>
+              <tbody>
+                {e.artifacts.map((a) => (
+                  <tr key={a.format}>
+                    <td>
+                      {props.canDownload ? <a href={`/api/exports/${e.id}/artifacts/${a.format}`}>{a.filename}</a> : a.filename}
+                    </td>
+                    <td>{a.bytes}</td>
+                    <td><code>{a.sha256}</code></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {props.canDownload && <p><a href={`/api/exports/${e.id}/archive`}>Download all (.tar.gz with SHA256SUMS)</a></p>}
         </section>
       ))}

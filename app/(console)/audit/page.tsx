@@ -3,6 +3,7 @@ import { AuditEventRow } from "@/components/audit/audit-event-row";
 import { auditFilterSchema, listAuditEvents, listAuditFacets, type AuditFilter } from "@/lib/server/audit-queries";
 import { can } from "@/lib/server/auth/permissions";
 import { verifySession } from "@/lib/server/auth/session";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -80,21 +81,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <p className="muted" role="status">
         {total} event{total === 1 ? "" : "s"}; page {page} of {pageCount}. Times are UTC.
       </p>
-      <table className="audit-table">
-        <thead>
-          <tr>
-            <th scope="col">When (UTC)</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Object</th>
-            <th scope="col">Details</th>
-            <th scope="col">Address</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => <AuditEventRow key={e.id} event={e} />)}
-        </tbody>
-      </table>
+      <TableScroll label="Audit events">
+        <table className="audit-table">
+          <thead>
+            <tr>
+              <th scope="col">When (UTC)</th>
+              <th scope="col">Actor</th>
+              <th scope="col">Action</th>
+              <th scope="col">Object</th>
+              <th scope="col">Details</th>
+              <th scope="col">Address</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => <AuditEventRow key={e.id} event={e} />)}
+          </tbody>
+        </table>
+      </TableScroll>
       <nav aria-label="Audit pages" style={{ marginTop: "1rem", display: "flex", gap: "1rem" }}>
         {page > 1 ? <a href={pageHref(filter, page - 1)}>Newer</a> : null}
         {page < pageCount ? <a href={pageHref(filter, page + 1)}>Older</a> : null}

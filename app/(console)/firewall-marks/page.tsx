@@ -3,6 +3,7 @@ import Link from "next/link";
 import { BundleActions } from "@/components/firewall-marks/bundle-actions";
 import { listFirewallMarks } from "@/lib/server/firewall-marks";
 import { loadPanelContext } from "@/lib/server/panel-page";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Firewall marks" };
 
@@ -20,37 +21,39 @@ export default async function FirewallMarksPage() {
       </p>
       {canEdit ? <p><Link className="button" href="/firewall-marks/new">Add bundle</Link></p> : null}
       {bundles.length === 0 ? <p>No firewall-mark bundles.</p> : (
-        <table>
-          <caption className="sr-only">Firewall-mark bundles</caption>
-          <thead>
-            <tr>
-              <th scope="col">Mark</th><th scope="col">Name</th><th scope="col">VIP</th><th scope="col">Protocol</th>
-              <th scope="col">Ports</th><th scope="col">Used by</th>{canEdit || canCreateVs ? <th scope="col">Actions</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {bundles.map((b) => (
-              <tr key={b.id}>
-                <td>{b.values.mark}</td>
-                <td><Link href={`/firewall-marks/${b.id}`}>{b.values.name}</Link></td>
-                <td>{b.values.vip} <span className="muted">({b.family})</span></td>
-                <td>{b.values.protocol}</td>
-                <td>{b.values.ports.join(", ")}</td>
-                <td>
-                  {b.usedBy.length === 0 ? <span className="muted">none</span> : b.usedBy.map((u, i) => (
-                    <span key={u.id}>{i > 0 ? ", " : ""}<Link href={`/virtual-servers/${u.id}`}>{u.name}</Link></span>
-                  ))}
-                </td>
-                {canEdit || canCreateVs ? (
-                  <td>
-                    <BundleActions id={b.id} version={b.version} name={b.values.name} mark={b.values.mark} usedBy={b.usedBy}
-                      canCreateVirtualServer={canCreateVs} canDelete={canEdit} />
-                  </td>
-                ) : null}
+        <TableScroll label="Firewall-mark bundles">
+          <table>
+            <caption className="sr-only">Firewall-mark bundles</caption>
+            <thead>
+              <tr>
+                <th scope="col">Mark</th><th scope="col">Name</th><th scope="col">VIP</th><th scope="col">Protocol</th>
+                <th scope="col">Ports</th><th scope="col">Used by</th>{canEdit || canCreateVs ? <th scope="col">Actions</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {bundles.map((b) => (
+                <tr key={b.id}>
+                  <td>{b.values.mark}</td>
+                  <td><Link href={`/firewall-marks/${b.id}`}>{b.values.name}</Link></td>
+                  <td>{b.values.vip} <span className="muted">({b.family})</span></td>
+                  <td>{b.values.protocol}</td>
+                  <td>{b.values.ports.join(", ")}</td>
+                  <td>
+                    {b.usedBy.length === 0 ? <span className="muted">none</span> : b.usedBy.map((u, i) => (
+                      <span key={u.id}>{i > 0 ? ", " : ""}<Link href={`/virtual-servers/${u.id}`}>{u.name}</Link></span>
+                    ))}
+                  </td>
+                  {canEdit || canCreateVs ? (
+                    <td>
+                      <BundleActions id={b.id} version={b.version} name={b.values.name} mark={b.values.mark} usedBy={b.usedBy}
+                        canCreateVirtualServer={canCreateVs} canDelete={canEdit} />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { listUsers } from "@/lib/server/users";
 import { CreateUserForm } from "./_components/create-user-form";
 import { GrantTable } from "./_components/grant-table";
 import { UserRow } from "./_components/user-row";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -26,27 +27,29 @@ export default async function UsersPage() {
       <h1>Users</h1>
       <section className="panel" aria-labelledby="users-heading">
         <h2 id="users-heading">Accounts</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Username</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last sign-in</th>
-              <th scope="col">Sessions</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <UserRow
-                key={u.id}
-                user={{ ...u, lastLoginAt: u.lastLoginAt?.toISOString() ?? null }}
-                isSelf={u.id === me.userId}
-              />
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label="Users">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Username</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last sign-in</th>
+                <th scope="col">Sessions</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <UserRow
+                  key={u.id}
+                  user={{ ...u, lastLoginAt: u.lastLoginAt?.toISOString() ?? null }}
+                  isSelf={u.id === me.userId}
+                />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
       <section className="panel" aria-labelledby="grants-heading">
         <h2 id="grants-heading">Roles per cluster</h2>

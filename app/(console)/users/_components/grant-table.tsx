@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { setClusterGrantAction } from "@/lib/server/auth/user-actions";
 import { GRANT_VALUES } from "@/lib/validation/roles";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Grant = (typeof GRANT_VALUES)[number];
 
@@ -48,23 +49,25 @@ export function GrantTable({ users, clusters, grants }: GrantTableProps) {
   const grantOf = (userId: number, clusterId: number): Grant =>
     grants.find((g) => g.userId === userId && g.clusterId === clusterId)?.role ?? "default";
   return (
-    <table>
-      <caption className="sr-only">Role of each user on each cluster</caption>
-      <thead>
-        <tr>
-          <th scope="col">Username</th>
-          {clusters.map((c) => <th key={c.id} scope="col">{c.name}</th>)}
-        </tr>
-      </thead>
-      <tbody>
-        {users.map((u) => (
-          <tr key={u.id}>
-            {/* Not a row header: the accounts table above already names each user once for assistive technology. */}
-            <td>{u.username}</td>
-            {clusters.map((c) => <GrantCell key={c.id} user={u} cluster={c} initial={grantOf(u.id, c.id)} />)}
+    <TableScroll label="Role of each user on each cluster">
+      <table>
+        <caption className="sr-only">Role of each user on each cluster</caption>
+        <thead>
+          <tr>
+            <th scope="col">Username</th>
+            {clusters.map((c) => <th key={c.id} scope="col">{c.name}</th>)}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              {/* Not a row header: the accounts table above already names each user once for assistive technology. */}
+              <td>{u.username}</td>
+              {clusters.map((c) => <GrantCell key={c.id} user={u} cluster={c} initial={grantOf(u.id, c.id)} />)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
