@@ -4,7 +4,7 @@ import { requireClusterPermission } from "./auth/cluster-access";
 import { bundleData, bundlePortRows, toBundleValues, type StoredBundle } from "./bundle-mapping";
 import { requireObjectPermission } from "./cluster-owner";
 import { bumpContentSerial } from "./cluster-serial";
-import { DataError, NotFoundError, StaleVersionError, isUniqueViolation } from "./data-errors";
+import { DataError, NotFoundError, isUniqueViolation } from "./data-errors";
 import { db, type Tx } from "./db";
 import { auditChange } from "./panel-audit";
 import { markFamilyKey, storedFamilyOf, familyFromStored, usesMarkOf, type StoredFamily } from "./stored-values";
@@ -21,7 +21,7 @@ export interface FirewallMarkDetail {
   id: number;
   clusterId: number;
   version: number;
-  family: "ipv4" | "ipv6";
+  family: StoredFamily;
   values: FirewallMark;
   usedBy: MarkUser[];
 }
