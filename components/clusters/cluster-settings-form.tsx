@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider } from "react-hook-form";
 import { loadGlobalSettingsSchema, loadRedundancySchema } from "@/components/ui/schema-loaders";
-import type { GlobalSettingsInput, RedundancyInput } from "@/lib/forms/cluster-forms";
+import type { GlobalSettingsInput, RedundancyInput } from "@/lib/domain/schema/cluster-forms";
 import { updateGlobalSettingsAction, updateRedundancyAction } from "@/lib/server/actions/clusters";
 import type { ClusterSettingsDetail } from "@/lib/server/cluster-settings";
 import { FormStatus } from "@/components/ui/form-status";

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type * as z from "zod";
-import type { ActionResult } from "@/lib/forms/action-result";
+import type { ActionResult } from "@/lib/domain/action-result";
 import type { FormMessage } from "./form-status";
 import { lazyZodResolver, type SchemaLoader } from "./lazy-zod-resolver";
 import { useHydrated } from "./use-hydrated";

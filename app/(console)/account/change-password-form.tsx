@@ -6,7 +6,7 @@ import { changeOwnPasswordAction } from "@/lib/server/auth/actions";
 import { lazyZodResolver } from "@/components/ui/lazy-zod-resolver";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { loadChangeOwnPasswordSchema } from "@/components/ui/schema-loaders";
-import type { ChangeOwnPasswordInput } from "@/lib/validation/account";
+import type { ChangeOwnPasswordInput } from "@/lib/domain/schema/account";
 
 const FIELDS = [
   { name: "currentPassword", label: "Current password", autoComplete: "current-password", hint: undefined },

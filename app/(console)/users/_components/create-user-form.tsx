@@ -6,7 +6,7 @@ import { createUserAction } from "@/lib/server/auth/user-actions";
 import { lazyZodResolver } from "@/components/ui/lazy-zod-resolver";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { loadCreateUserSchema } from "@/components/ui/schema-loaders";
-import type { CreateUserInput } from "@/lib/validation/account";
+import type { CreateUserInput } from "@/lib/domain/schema/account";
 
 // Password fields are validated as typed, not cleaned of "": an empty password is an error, not "not given".
 const createUserResolver = lazyZodResolver(loadCreateUserSchema, { clean: false });
