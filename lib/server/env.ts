@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import * as z from "zod";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/domain/schema/account";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/domain/password-policy";
 import { parseTrustProxy, type TrustProxy } from "./auth/client-address";
 
 const positiveInt = (name: string, fallback: number) =>

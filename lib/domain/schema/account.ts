@@ -1,12 +1,10 @@
 import * as z from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../password-policy";
 import { GRANT_VALUES, ROLES } from "../roles";
 
 // Form schemas for accounts, shared by the client forms (zodResolver) and the
 // server actions (safeParse). The common-password check runs on the server only.
 
-/** Password length limits in code points (NIST SP 800-63B: no composition rules); ADMIN_PASSWORD obeys them too. */
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
 
 export const usernameSchema = z
   .string()

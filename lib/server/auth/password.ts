@@ -1,6 +1,6 @@
 import "server-only";
 import { hash, verify, type Options } from "@node-rs/argon2";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/domain/schema/account";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/domain/password-policy";
 import { isCommonPassword } from "./common-passwords";
 
 /** Argon2id at OWASP's second recommended profile, a little stronger: 19 MiB would do, we use 19 MiB × 3 passes. */
