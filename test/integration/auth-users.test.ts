@@ -164,7 +164,7 @@ describe("ending sessions", () => {
     const other = await signIn("viewer1", "viewer1-New-word");
     const current = await signIn("viewer1", "viewer1-New-word");
     expect(await changeOwnPasswordAction({ currentPassword: "wrong", newPassword: "viewer1-Third-word", confirmPassword: "viewer1-Third-word" })).toMatchObject({
-      ok: false, fieldErrors: { currentPassword: expect.any(Array) },
+      ok: false, fieldErrors: { currentPassword: expect.any(String) },
     });
     expect(await changeOwnPasswordAction({ currentPassword: "viewer1-New-word", newPassword: "viewer1-Third-word", confirmPassword: "viewer1-Third-word" })).toEqual({
       ok: true, data: undefined,
