@@ -1,8 +1,7 @@
 "use client";
 
-import { FormProvider } from "react-hook-form";
 import { TextField } from "@/components/ui/form-fields";
-import { FormStatus } from "@/components/ui/form-status";
+import { PanelForm } from "@/components/ui/panel-form";
 import { loadChangeOwnPasswordSchema } from "@/components/ui/schema-loaders";
 import { usePanelForm } from "@/components/ui/use-panel-form";
 import { NEW_PASSWORD_HINT } from "@/lib/domain/password-policy";
@@ -19,16 +18,11 @@ export function ChangePasswordForm() {
     if (showResult(await changeOwnPasswordAction(values), "Password changed. Other sessions were signed out.")) form.reset(EMPTY);
   });
   return (
-    <FormProvider {...form}>
-      <form method="post" onSubmit={onSubmit} noValidate aria-label="Change password">
-        <FormStatus message={message} />
-        <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0 }}>
-          <TextField name="currentPassword" type="password" label="Current password" autoComplete="current-password" />
-          <TextField name="newPassword" type="password" label="New password" hint={NEW_PASSWORD_HINT} autoComplete="new-password" />
-          <TextField name="confirmPassword" type="password" label="Confirm new password" autoComplete="new-password" />
-          <button type="submit">Change password</button>
-        </fieldset>
-      </form>
-    </FormProvider>
+    <PanelForm form={form} label="Change password" message={message} locked={locked} onSubmit={onSubmit}>
+      <TextField name="currentPassword" type="password" label="Current password" autoComplete="current-password" />
+      <TextField name="newPassword" type="password" label="New password" hint={NEW_PASSWORD_HINT} autoComplete="new-password" />
+      <TextField name="confirmPassword" type="password" label="Confirm new password" autoComplete="new-password" />
+      <button type="submit">Change password</button>
+    </PanelForm>
   );
 }
