@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/forms/action-result";
 import { requireSomeClusterPermission } from "../auth/cluster-access";
 import { DataError } from "../data-errors";
 import type { ImportSummary } from "../document-transfer";
+import { previewDocumentImport, readDocumentUpload, type DocumentImportPreview } from "../document-import-preview";
 import { applyRouterImport, previewRouterImport, type ImportPreview, type UploadedFile } from "../import-router-files";
 import { runAction } from "../run-action";
 
@@ -45,4 +46,13 @@ export async function applyImportAction(formData: FormData): Promise<ActionResul
   });
   if (result.ok) revalidatePath("/", "layout");
   return result;
+}
+
+/** What importing the uploaded interchange document would change; writes nothing (form fields `clusterId`, `document`). */
+export async function previewDocumentAction(formData: FormData): Promise<ActionResult<DocumentImportPreview>> {
+  return runAction(async () => {
+    await requireSomeClusterPermission("document.import");
+    const { clusterId, text } = await readDocumentUpload(formData);
+    return previewDocumentImport(clusterId, text);
+  });
 }

@@ -7,7 +7,8 @@ import type { ActionResult } from "@/lib/forms/action-result";
 import { issuesToFieldErrors } from "@/lib/forms/issues-to-field-errors";
 import { requireSomeClusterPermission } from "../auth/cluster-access";
 import { DataError } from "../data-errors";
-import { documentTooLarge, importClusterDocument, MAX_DOCUMENT_BYTES, type ImportSummary } from "../document-transfer";
+import { importPreviewedDocument, readDocumentUpload } from "../document-import-preview";
+import { importClusterDocument, type ImportSummary } from "../document-transfer";
 import { createExport, type ExportOutcome } from "../exports";
 import { previewArtifact, previewCluster, type ArtifactPreview, type ClusterPreview } from "../preview";
 import { runAction } from "../run-action";
@@ -55,19 +56,15 @@ export async function exportClusterAction(input: unknown): Promise<ActionResult<
   return result;
 }
 
-/** Replaces the selected cluster's content with an uploaded interchange document (form field `document`). */
+/** Replaces the selected cluster's content with an uploaded interchange document (form field `document`; with `baseSha256` and `documentSha256` only as previewed). */
 export async function importDocumentAction(formData: FormData): Promise<ActionResult<ImportSummary>> {
   const result = await runAction(async () => {
     await requireSomeClusterPermission("document.import");
-    const form = formData instanceof FormData ? formData : new FormData();
-    const id = clusterIdSchema.safeParse(Number(form.get("clusterId")));
-    const file = form.get("document");
-    if (!id.success) throw new DataError("clusterId: a positive integer", { fieldErrors: { clusterId: "a positive integer" } });
-    if (!(file instanceof Blob) || file.size === 0) {
-      throw new DataError("Choose a JSON interchange document to upload.", { fieldErrors: { document: "required; allowed: a .json file" } });
-    }
-    if (file.size > MAX_DOCUMENT_BYTES) throw documentTooLarge(file.size);
-    return importClusterDocument(id.data, await file.text());
+    const { clusterId, text } = await readDocumentUpload(formData);
+    const baseSha256 = formData instanceof FormData ? formData.get("baseSha256") : null;
+    const documentSha256 = formData instanceof FormData ? formData.get("documentSha256") : null;
+    if (typeof baseSha256 === "string" && typeof documentSha256 === "string") return importPreviewedDocument(clusterId, text, { baseSha256, documentSha256 });
+    return importClusterDocument(clusterId, text);
   });
   if (result.ok) revalidatePath("/", "layout");
   return result;
