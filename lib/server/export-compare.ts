@@ -19,6 +19,7 @@ export interface ArtifactComparison {
 
 /** Two exports of one cluster side by side: the model, then each artifact. */
 export interface ExportComparison {
+  clusterId: number;
   before: ExportSummary;
   after: ExportSummary;
   model: DocumentDiff;
@@ -43,6 +44,7 @@ export async function compareExports(beforeId: number, afterId: number): Promise
     return { format, title: titleOf(format), filename, status: diff.unchanged ? "unchanged" : "changed", diff };
   });
   return {
+    clusterId: before.clusterId,
     before: before.summary,
     after: after.summary,
     model: diffDocuments(withSerial(before.doc, after.doc.cluster.serialNo), after.doc),
