@@ -41,6 +41,24 @@ interface Planned {
   preview: RestorePreview;
 }
 
+// How many recent exports are searched for the content a restore replaces.
+const HOLDER_SEARCH = 50;
+
+// An export "holds" the content when it stored the same document at its own
+// serial number (a restore brings it back exactly, the serial aside); the
+// document is hashed once per serial number among the recent exports.
+async function findExportHolding(clusterId: number, doc: LvsDocument): Promise<number | undefined> {
+  const recent = await db.export.findMany({
+    where: { clusterId }, orderBy: { id: "desc" }, take: HOLDER_SEARCH, select: { id: true, serialNo: true, documentSha256: true },
+  });
+  const bySerial = new Map<number, string>();
+  for (const e of recent) {
+    if (!bySerial.has(e.serialNo)) bySerial.set(e.serialNo, sha256(serializeDocument(withSerial(doc, e.serialNo))));
+    if (bySerial.get(e.serialNo) === e.documentSha256) return e.id;
+  }
+  return undefined;
+}
+
 // Restore and its preview run this same plan, so what is written is what was shown (the checksums prove it).
 async function plan(exportId: number): Promise<Planned> {
   const user = await requireObjectPermission("export", exportId, "document.import");
@@ -51,7 +69,7 @@ async function plan(exportId: number): Promise<Planned> {
   // The serial number only counts saves; the restore moves it forward like any other change.
   const target = isAdmin ? withSerial(stored.doc, current.cluster.serialNo) : { ...stored.doc, cluster: current.cluster };
   const baseSha256 = sha256(serializeDocument(current));
-  const holder = await db.export.findFirst({ where: { clusterId: stored.clusterId, documentSha256: baseSha256 }, select: { id: true } });
+  const holder = await findExportHolding(stored.clusterId, current);
   return {
     user, stored, current,
     preview: {
@@ -59,7 +77,7 @@ async function plan(exportId: number): Promise<Planned> {
       clusterId: stored.clusterId,
       diff: diffDocuments(current, target),
       settingsKept: isAdmin ? [] : changedClusterSettings(current.cluster, stored.doc.cluster),
-      currentIsExported: holder !== null,
+      currentIsExported: holder !== undefined,
       baseSha256,
       resultSha256: sha256(serializeDocument(target)),
     },
@@ -75,9 +93,9 @@ export async function previewExportRestore(exportId: number): Promise<RestorePre
 // holds it, it is stored as an export of its own (artifacts without errors, as
 // createExport stores them), marked in its comment.
 async function keepCurrentContent(user: SessionUser, clusterId: number, current: LvsDocument, restoredId: number): Promise<number> {
+  const held = await findExportHolding(clusterId, current);
+  if (held !== undefined) return held;
   const set = buildArtifactSet(current);
-  const held = await db.export.findFirst({ where: { clusterId, documentSha256: set.documentSha256 }, orderBy: { id: "desc" }, select: { id: true } });
-  if (held) return held.id;
   const exported = set.artifacts.filter((a) => a.withheld.length === 0);
   return db.$transaction(async (tx) => {
     const created = await tx.export.create({
