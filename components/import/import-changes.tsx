@@ -1,4 +1,5 @@
 import type { DocumentDiff, FieldChange, ObjectChange } from "@/lib/domain/import/diff-documents";
+import { countChanges, type TrimmedDiff } from "@/lib/domain/import/trim-diff";
 import type { ImportMessage } from "@/lib/domain/import/messages";
 import { TableScroll } from "@/components/ui/table-scroll";
 
@@ -63,16 +64,13 @@ function ChangeItem({ change, messages, showFields, labels }: { change: ObjectCh
   );
 }
 
-function count(items: ObjectChange[], kind: ObjectChange["kind"]): number {
-  return items.filter((c) => c.kind === kind).length;
-}
-
 /** What will change (import, restore) or what changed (two exports): settings, bundles, virtual servers and real servers, each with the messages about it. */
-export function ImportChanges({ diff, messages = [], labels = IMPORT_LABELS }: { diff: DocumentDiff; messages?: ImportMessage[]; labels?: ChangeLabels }) {
+export function ImportChanges({ diff, messages = [], labels = IMPORT_LABELS }: { diff: DocumentDiff | TrimmedDiff; messages?: ImportMessage[]; labels?: ChangeLabels }) {
   const about = (subject: string) => messages.filter((m) => m.subject === subject);
+  const counts = "counts" in diff ? diff.counts : { bundles: countChanges(diff.bundles), virtualServers: countChanges(diff.virtualServers) };
   const sections = [
-    { title: "Firewall-mark bundles", items: diff.bundles, subject: (c: ObjectChange) => `firewallMark:${c.identity.split(" ")[1]}` },
-    { title: "Virtual servers", items: diff.virtualServers, subject: (c: ObjectChange) => `virtualServer:${c.name}` },
+    { title: "Firewall-mark bundles", items: diff.bundles, counts: counts.bundles, subject: (c: ObjectChange) => `firewallMark:${c.identity.split(" ")[1]}` },
+    { title: "Virtual servers", items: diff.virtualServers, counts: counts.virtualServers, subject: (c: ObjectChange) => `virtualServer:${c.name}` },
   ];
   return (
     <>
@@ -87,8 +85,8 @@ export function ImportChanges({ diff, messages = [], labels = IMPORT_LABELS }: {
           <section className="panel" key={s.title} aria-label={s.title}>
             <h3>{s.title}</h3>
             <p>
-              {count(s.items, "added")} added, {count(s.items, "changed")} changed, {count(s.items, "removed")} removed,{" "}
-              {count(s.items, "unchanged")} unchanged.
+              {s.counts.added} added, {s.counts.changed} changed, {s.counts.removed} removed, {s.counts.unchanged} unchanged.
+              {shown.length < s.counts.added + s.counts.changed + s.counts.removed ? ` The first ${shown.length} changes are listed.` : ""}
             </p>
             <ul className="change-list">
               {shown.map((c) => <ChangeItem key={`${c.kind}-${c.identity}`} change={c} messages={c.kind === "removed" ? [] : about(s.subject(c))} showFields={c.kind === "changed"} labels={labels} />)}

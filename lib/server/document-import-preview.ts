@@ -1,5 +1,6 @@
 import "server-only";
-import { diffDocuments, type DocumentDiff } from "@/lib/domain/import/diff-documents";
+import { diffDocuments } from "@/lib/domain/import/diff-documents";
+import { trimDiff, type TrimmedDiff } from "@/lib/domain/import/trim-diff";
 import { serializeDocument, sha256 } from "./artifact-set";
 import { clusterRoleCan, clusterRoleOf, requireClusterPermission } from "./auth/cluster-access";
 import { readClusterDocument } from "./cluster-document";
@@ -10,7 +11,7 @@ import { withSerial } from "./export-documents";
 
 /** What uploading an interchange document would change, shown before anything is written. */
 export interface DocumentImportPreview {
-  diff: DocumentDiff;
+  diff: TrimmedDiff;
   /** Cluster settings the document holds but the caller's role leaves as they are (empty for an admin). */
   settingsKept: string[];
   diagnostics: { errors: number; warnings: number };
@@ -31,7 +32,7 @@ export async function previewDocumentImport(clusterId: number, text: string): Pr
   const isAdmin = clusterRoleCan(await clusterRoleOf(user, clusterId), "cluster.write");
   const target = isAdmin ? withSerial(checked.doc, current.cluster.serialNo) : { ...checked.doc, cluster: current.cluster };
   return {
-    diff: diffDocuments(current, target),
+    diff: trimDiff(diffDocuments(current, target)),
     settingsKept: isAdmin ? [] : changedClusterSettings(current.cluster, checked.doc.cluster),
     diagnostics: checked.diagnostics,
     baseSha256: sha256(serializeDocument(current)),

@@ -1,6 +1,7 @@
 import "server-only";
 import { diffArtifactText, type TextDiff } from "@/lib/domain/diff/text-diff";
-import { diffDocuments, type DocumentDiff } from "@/lib/domain/import/diff-documents";
+import { diffDocuments } from "@/lib/domain/import/diff-documents";
+import { trimDiff, type TrimmedDiff } from "@/lib/domain/import/trim-diff";
 import { FORMATS } from "@/lib/domain/render";
 import { requireObjectPermission } from "./cluster-owner";
 import { DataError } from "./data-errors";
@@ -22,7 +23,7 @@ export interface ExportComparison {
   clusterId: number;
   before: ExportSummary;
   after: ExportSummary;
-  model: DocumentDiff;
+  model: TrimmedDiff;
   artifacts: ArtifactComparison[];
 }
 
@@ -47,7 +48,7 @@ export async function compareExports(beforeId: number, afterId: number): Promise
     clusterId: before.clusterId,
     before: before.summary,
     after: after.summary,
-    model: diffDocuments(withSerial(before.doc, after.doc.cluster.serialNo), after.doc),
+    model: trimDiff(diffDocuments(withSerial(before.doc, after.doc.cluster.serialNo), after.doc)),
     artifacts,
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { diffDocuments, type DocumentDiff } from "@/lib/domain/import/diff-documents";
+import { diffDocuments } from "@/lib/domain/import/diff-documents";
+import { trimDiff, type TrimmedDiff } from "@/lib/domain/import/trim-diff";
 import type { LvsDocument } from "@/lib/domain/schema";
 import { buildArtifactSet, serializeDocument, sha256 } from "./artifact-set";
 import { clusterRoleCan, clusterRoleOf } from "./auth/cluster-access";
@@ -17,7 +18,7 @@ import type { ExportSummary } from "./preview";
 export interface RestorePreview {
   export: ExportSummary;
   clusterId: number;
-  diff: DocumentDiff;
+  diff: TrimmedDiff;
   /** Cluster settings the export holds but the caller's role leaves as they are (empty for an admin). */
   settingsKept: string[];
   /** False when the content now is already stored in an export; otherwise the restore first keeps it as a snapshot export. */
@@ -75,7 +76,7 @@ async function plan(exportId: number): Promise<Planned> {
     preview: {
       export: stored.summary,
       clusterId: stored.clusterId,
-      diff: diffDocuments(current, target),
+      diff: trimDiff(diffDocuments(current, target)),
       settingsKept: isAdmin ? [] : changedClusterSettings(current.cluster, stored.doc.cluster),
       currentIsExported: holder !== undefined,
       baseSha256,

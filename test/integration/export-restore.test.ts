@@ -67,7 +67,8 @@ describe("restore an export", () => {
     const p = await previewExportRestore(firstId);
     expect(p.currentIsExported).toBe(true);
     expect(p.diff.settings).toEqual([]);
-    expect(p.diff.virtualServers.map((c) => [c.kind, c.name]).sort()).toEqual([["added", "ftp"], ["changed", "http"], ["unchanged", "https"]]);
+    expect(p.diff.virtualServers.map((c) => [c.kind, c.name]).sort()).toEqual([["added", "ftp"], ["changed", "http"]]);
+    expect(p.diff.counts.virtualServers).toEqual({ added: 1, changed: 1, removed: 0, unchanged: 1 });
     const http = p.diff.virtualServers.find((c) => c.name === "http")!;
     expect(http.realServers?.filter((r) => r.kind !== "unchanged").map((r) => [r.kind, r.name])).toEqual([["changed", "web1"], ["removed", "web3"]]);
     expect(http.realServers?.find((r) => r.name === "web1")?.fields).toEqual([{ path: "weight", before: "7", after: String(original.virtualServers[0]!.realServers[0]!.weight ?? 1) }]);
@@ -147,7 +148,8 @@ describe("compare two exports", () => {
   it("[viewer] compares the model and every artifact; an artifact that differs only in its header is unchanged", async () => {
     await signInAs("viewer");
     const c = await compareExports(firstId, secondId);
-    expect(c.model.virtualServers.map((v) => [v.kind, v.name]).sort()).toEqual([["changed", "http"], ["removed", "ftp"], ["unchanged", "https"]]);
+    expect(c.model.virtualServers.map((v) => [v.kind, v.name]).sort()).toEqual([["changed", "http"], ["removed", "ftp"]]);
+    expect(c.model.counts.virtualServers).toEqual({ added: 0, changed: 1, removed: 1, unchanged: 1 });
     expect(c.model.settings).toEqual([]);
     const byFormat = new Map(c.artifacts.map((a) => [a.format, a]));
     expect(byFormat.get("ipvsadm")?.status).toBe("changed");
