@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { stateFile } from "./support/env";
 
 /** The cluster the panel specs work in, so other specs' data never meets theirs. */
@@ -74,4 +74,18 @@ export async function callAction(page: Page, pagePath: string, exportName: strin
     failOnStatusCode: false,
   });
   return response.text();
+}
+
+/** Imports an interchange document on the Import page: upload, see what will change, replace the content; returns the result line. */
+export async function importDocument(
+  page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }, timeout = 30_000,
+): Promise<Locator> {
+  await page.goto("/import");
+  const form = page.getByRole("form", { name: "Upload a document" });
+  await form.getByLabel("Interchange document (JSON)").setInputFiles(file);
+  await form.getByRole("button", { name: "Preview document" }).click();
+  await page.getByRole("button", { name: "Replace the content" }).click({ timeout });
+  const status = form.getByRole("status");
+  await expect(status).toContainText("Imported", { timeout });
+  return status;
 }
