@@ -113,7 +113,7 @@ test("[operator] restores an export and gets its exact install script back; the 
   await page.getByRole("link", { name: `Restore export #${first}…` }).click();
   const changes = page.getByRole("region", { name: `What ${CLUSTER} will become` });
   await expect(changes.getByRole("region", { name: "Virtual servers" })).toContainText("1 added, 0 changed, 0 removed");
-  await expect(changes.locator('li[data-change="added"]')).toContainText("ftp");
+  await expect(changes.locator('li[data-change="added"]').first()).toContainText("added ftp");
   await expectAccessible(page, testInfo, "restore-preview");
   await screenshot(page, testInfo, "restore-preview");
   await page.getByRole("button", { name: `Restore export #${first}` }).click();
