@@ -27,21 +27,26 @@ export function RestorePanel({ preview, clusterName }: { preview: RestorePreview
       } else setStatus({ tone: "error", text: r.message });
     });
   const nothing = [...preview.diff.bundles, ...preview.diff.virtualServers].every((c) => c.kind === "unchanged") && preview.diff.settings.length === 0;
+  // The action revalidates this page, so the preview below it turns into "nothing changes": after the restore only its result stays.
   return (
     <>
-      {preview.settingsKept.length > 0 && (
-        <p className="alert warning">Cluster settings stay as they are: only administrators change them (the export&apos;s {preview.settingsKept.join(", ")} will not be restored).</p>
+      {!done && (
+        <>
+          {preview.settingsKept.length > 0 && (
+            <p className="alert warning">Cluster settings stay as they are: only administrators change them (the export&apos;s {preview.settingsKept.join(", ")} will not be restored).</p>
+          )}
+          <p>
+            {preview.currentIsExported
+              ? "The content now is already stored in an export, so you can come back to it by restoring that export."
+              : "The content now is not in any export: restoring first keeps it as an export of its own, so you can undo the restore by restoring that one."}
+          </p>
+          {nothing && <p className="alert ok">The export holds exactly what {clusterName} has now; restoring changes nothing but the serial number.</p>}
+          <section aria-labelledby="restore-changes-heading">
+            <h2 id="restore-changes-heading">What {clusterName} will become</h2>
+            <ImportChanges diff={preview.diff} labels={{ before: "now", after: `after restoring #${id}` }} />
+          </section>
+        </>
       )}
-      <p>
-        {preview.currentIsExported
-          ? "The content now is already stored in an export, so you can come back to it by restoring that export."
-          : "The content now is not in any export: restoring first keeps it as an export of its own, so you can undo the restore by restoring that one."}
-      </p>
-      {nothing && <p className="alert ok">The export holds exactly what {clusterName} has now; restoring changes nothing but the serial number.</p>}
-      <section aria-labelledby="restore-changes-heading">
-        <h2 id="restore-changes-heading">What {clusterName} will become</h2>
-        <ImportChanges diff={preview.diff} labels={{ before: "now", after: `after restoring #${id}` }} />
-      </section>
       <div aria-live="polite" role="status">
         {status && (
           <div className={`alert ${status.tone}`}>

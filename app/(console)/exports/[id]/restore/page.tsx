@@ -32,7 +32,7 @@ export default async function RestoreExportPage({ params }: { params: Promise<{ 
         {e.comment ? <> — {e.comment}</> : null}. Restoring makes its content the cluster&apos;s content again, like an import; the serial
         number moves forward.
       </p>
-      <RestorePanel key={preview.baseSha256} preview={preview} clusterName={cluster.name} />
+      <RestorePanel preview={preview} clusterName={cluster.name} />
     </>
   );
 }
