@@ -32,7 +32,8 @@ async function exportNow(page: Page, comment: string): Promise<number> {
 
 const withoutBanner = (text: string) => text.split("\n").filter((l) => !BANNER.test(l)).join("\n");
 
-test.describe.configure({ mode: "serial" });
+// One flow in three steps (the later ones use the exports the first makes); the compare page renders thirteen diffs.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 test.beforeAll(async ({ browser }) => ensureCluster(browser, CLUSTER, "203.0.113.2", async (page) => {
   await switchTo(page);
   await importDocument(page, documentFile());
