@@ -6,7 +6,7 @@ import { FORMATS } from "@/lib/domain/render";
 import { requireObjectPermission } from "./cluster-owner";
 import { DataError } from "./data-errors";
 import { readStoredExport, withSerial } from "./export-documents";
-import type { ExportSummary } from "./preview";
+import type { ExportSummary } from "./exports";
 
 /** One artifact of two exports: unchanged (apart from generated header lines), changed, or stored in one export only. */
 export interface ArtifactComparison {

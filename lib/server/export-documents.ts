@@ -2,7 +2,7 @@ import "server-only";
 import { parseDocumentText, type LvsDocument } from "@/lib/domain/schema";
 import { DataError, NotFoundError } from "./data-errors";
 import { db } from "./db";
-import { toExportSummary, type ExportSummary } from "./preview";
+import { toExportSummary, type ExportSummary } from "./exports";
 
 /** An export as restore and compare read it: its summary, its document and its stored artifacts. */
 export interface StoredExport {

@@ -12,7 +12,7 @@ import { db } from "./db";
 import { applyClusterDocument, changedClusterSettings, type ImportSummary } from "./document-transfer";
 import { readStoredExport, withSerial, type StoredExport } from "./export-documents";
 import { auditChange } from "./panel-audit";
-import type { ExportSummary } from "./preview";
+import type { ExportSummary } from "./exports";
 
 /** What restoring an export would change, shown before anything is written. */
 export interface RestorePreview {
