@@ -1,5 +1,5 @@
 import "server-only";
-import { createTwoFilesPatch } from "diff";
+import { diffArtifactText, type TextDiff } from "@/lib/domain/diff/text-diff";
 import type { Diagnostic } from "@/lib/domain/lint";
 import { summarizePersistence, type PersistenceRow } from "@/lib/domain/model/persistence-summary";
 import { routerIdDiagnostics } from "./router-id-lint";
@@ -21,9 +21,10 @@ export interface ArtifactPreview {
   /** The artifact's text; null when the page left it out (loaded when its tab opens). */
   text: string | null;
   sha256: string;
-  /** Unified diff against the last export; null when not exported before or not loaded. */
-  diff: string | null;
+  /** Line diff against the last export; null when not exported before, unchanged or not loaded. */
+  diff: TextDiff | null;
   exportedBefore: boolean;
+  /** Differs from the last export in more than its generated header lines (serial number). */
   changed: boolean;
   /** Messages of the errors that keep this artifact out of an export (empty when it is exported). */
   withheld: string[];
@@ -59,8 +60,6 @@ function objectLinks({ ids }: ClusterSnapshot, diagnostics: readonly Diagnostic[
   return links;
 }
 
-const unifiedDiff = (filename: string, before: string, after: string) =>
-  createTwoFilesPatch(`a/${filename}`, `b/${filename}`, before, after, "last export", "preview", { context: 3 });
 
 // Rendering a large cluster takes hundreds of milliseconds, so a preview is kept
 // per (cluster, serial, version, last export): every saved change moves the
@@ -83,12 +82,13 @@ async function computePreview(clusterId: number, related: readonly Diagnostic[])
   const ordered = [...set.artifacts].sort((a, b) => Number(b.format === "install-script") - Number(a.format === "install-script"));
   const artifacts = ordered.map((a) => {
     const before = previous.get(a.format);
+    const diff = before === undefined ? null : diffArtifactText(a.format, before, a.text);
     return {
       ...a,
       withheld: a.withheld.map((d) => `${d.code}: ${d.message}`),
-      diff: before === undefined || before === a.text ? null : unifiedDiff(a.filename, before, a.text),
+      diff: diff && !diff.unchanged ? diff : null,
       exportedBefore: before !== undefined,
-      changed: before !== a.text,
+      changed: diff === null || !diff.unchanged,
     };
   });
   return {

@@ -2,6 +2,7 @@
 
 import { clusterAction, formDataArg, PANELS } from "../action-client";
 import { DataError } from "../data-errors";
+import { previewDocumentImport, readDocumentUpload } from "../document-import-preview";
 import { applyRouterImport, previewRouterImport, type UploadedFile } from "../import-router-files";
 import { formClusterId } from "./cluster-id";
 
@@ -32,4 +33,11 @@ export const applyImportAction = clusterAction({ permission: "document.import", 
     const resultSha256 = String(form.get("resultSha256") ?? "");
     if (!SHA.test(baseSha256) || !SHA.test(resultSha256)) throw new DataError("Preview the import before applying it; nothing was imported.");
     return applyRouterImport(clusterId, files, format, { baseSha256, resultSha256 });
+  });
+
+/** What importing the uploaded interchange document would change; writes nothing (form fields `clusterId`, `document`). */
+export const previewDocumentAction = clusterAction({ permission: "document.import", schema: [formDataArg()] })
+  .action(async ([form]) => {
+    const { clusterId, text } = await readDocumentUpload(form);
+    return previewDocumentImport(clusterId, text);
   });

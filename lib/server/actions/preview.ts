@@ -3,7 +3,8 @@
 import { exportRequestSchema } from "@/lib/domain/schema/export-request";
 import { clusterAction, formDataArg, PANELS, schemaArg, type ActionArg } from "../action-client";
 import { DataError } from "../data-errors";
-import { documentTooLarge, importClusterDocument, MAX_DOCUMENT_BYTES } from "../document-transfer";
+import { importPreviewedDocument, readDocumentUpload } from "../document-import-preview";
+import { importClusterDocument } from "../document-transfer";
 import { createExport, type ExportOutcome } from "../exports";
 import { previewArtifact, previewCluster } from "../preview";
 import { clusterIdArg, clusterIdSchema, formClusterId } from "./cluster-id";
@@ -32,14 +33,12 @@ export const exportClusterAction = clusterAction({
   revalidate: (outcome: ExportOutcome) => (outcome.status === "created" ? ["/preview", "/exports", "/"] : []),
 }).action(async ([request]) => createExport(request));
 
-/** Replaces the selected cluster's content with an uploaded interchange document (form field `document`). */
+/** Replaces the selected cluster's content with an uploaded interchange document (form field `document`; with `baseSha256` and `documentSha256` only as previewed). */
 export const importDocumentAction = clusterAction({ permission: "document.import", schema: [formDataArg()], revalidate: [PANELS] })
   .action(async ([form]) => {
-    const clusterId = formClusterId(form);
-    const file = form.get("document");
-    if (!(file instanceof Blob) || file.size === 0) {
-      throw new DataError("Choose a JSON interchange document to upload.", { fieldErrors: { document: "required; allowed: a .json file" } });
-    }
-    if (file.size > MAX_DOCUMENT_BYTES) throw documentTooLarge(file.size);
-    return importClusterDocument(clusterId, await file.text());
+    const { clusterId, text } = await readDocumentUpload(form);
+    const baseSha256 = form.get("baseSha256");
+    const documentSha256 = form.get("documentSha256");
+    if (typeof baseSha256 === "string" && typeof documentSha256 === "string") return importPreviewedDocument(clusterId, text, { baseSha256, documentSha256 });
+    return importClusterDocument(clusterId, text);
   });
