@@ -38,11 +38,11 @@ for (let i = 0; i < runs; i++) {
 // Per-format split on one extra run, for the notes.
 const perFormat: Record<string, number> = {};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const { FORMATS } = await import("../lib/domain/render");
+const { FORMATS, renderArtifact } = await import("../lib/domain/render");
 for (const f of FORMATS) {
   const doc = structuredClone(parsed.doc);
   const t = performance.now();
-  f.render(doc);
+  renderArtifact(f.name, doc);
   perFormat[f.name] = Math.round((performance.now() - t) * 10) / 10;
 }
 const peakRssMb = process.resourceUsage().maxRSS / 1024;

@@ -1,3 +1,4 @@
+import { documentOf, type ModelInput } from "../model/derive-model";
 import { canonicalAddress, familyOf } from "../model/address";
 import type { LvsDocument } from "../schema/document";
 import type { NetworkType } from "../schema/cluster";
@@ -136,7 +137,8 @@ function ambiguousArm(name: string, addresses: readonly string[]): string {
 }
 
 /** A script each real server runs as root with its address (or a name) to accept its VIPs (or route via the NAT router). */
-export function renderRealServer(doc: LvsDocument): string {
+export function renderRealServer(input: ModelInput): string {
+  const doc = documentOf(input);
   const hosts = hostsByAddress(doc);
   const ambiguous = ambiguousNames(hosts);
   const skip = new Set(ambiguous.keys());
