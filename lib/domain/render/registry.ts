@@ -88,8 +88,16 @@ export interface RenderedArtifact {
   text: string;
 }
 
+/** Renders the chosen artifacts of a validated document (or its derived model), in the order given. */
+export function renderSome(input: ModelInput, formats: readonly FormatName[]): RenderedArtifact[] {
+  const textOf = renderPass(modelOf(input));
+  return formats.map((name) => {
+    const f = getFormat(name);
+    return { format: f.name, title: f.title, filename: f.filename, mediaType: f.mediaType, text: textOf(f.name) };
+  });
+}
+
 /** Renders every artifact of a validated document (or its derived model), in registry order. */
 export function renderAll(input: ModelInput): RenderedArtifact[] {
-  const textOf = renderPass(modelOf(input));
-  return FORMATS.map((f) => ({ format: f.name, title: f.title, filename: f.filename, mediaType: f.mediaType, text: textOf(f.name) }));
+  return renderSome(input, FORMATS.map((f) => f.name));
 }
