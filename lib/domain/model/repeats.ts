@@ -17,7 +17,11 @@ export interface Repeats {
   realServerNames: (Repeat & { virtualServer: number })[];
 }
 
+const NONE: Repeat[] = [];
+
 function repeatsOf<T>(items: readonly T[], key: (item: T) => string | number): Repeat[] {
+  // Keys are nearly always unique: a Set answers that without a Map entry per item (100,000 real servers at 10k).
+  if (items.length < 2 || new Set(items.map(key)).size === items.length) return NONE;
   const seen = new Map<string | number, number>();
   const out: Repeat[] = [];
   items.forEach((item, index) => {
