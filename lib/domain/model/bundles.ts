@@ -41,21 +41,17 @@ export function expandProtocols(protocol: BundleProtocol): L4Protocol[] {
 /** Each bundle with its family, canonical VIP and parsed ports (specs the schema let through but that do not parse are skipped). */
 export function deriveBundles(bundles: readonly FirewallMark[]): ModelBundle[] {
   return bundles.map((b, index) => {
-    const ports = b.ports.flatMap((spec, i) => {
+    const ports: ModelBundle["ports"] = [];
+    b.ports.forEach((spec, i) => {
       const r = parsePortSpec(spec);
-      return r.ok ? [{ index: i, range: r.range }] : [];
+      if (r.ok) ports.push({ index: i, range: r.range });
     });
-    return {
-      index,
-      mark: b.mark,
-      name: b.name,
-      ...(b.description === undefined ? {} : { description: b.description }),
-      family: familyOf(b.vip),
-      vip: canonicalAddress(b.vip),
-      protocols: expandProtocols(b.protocol),
-      ports,
-      ranges: normalizeRanges(ports.map((p) => p.range)),
+    const bundle: ModelBundle = {
+      index, mark: b.mark, name: b.name, family: familyOf(b.vip), vip: canonicalAddress(b.vip),
+      protocols: expandProtocols(b.protocol), ports, ranges: normalizeRanges(ports.map((p) => p.range)),
     };
+    if (b.description !== undefined) bundle.description = b.description;
+    return bundle;
   });
 }
 

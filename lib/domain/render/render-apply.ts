@@ -11,9 +11,10 @@ import { bannerLines, toText } from "./text";
 // quoted here-document (the shell expands nothing in it); no line of them can
 // equal a delimiter: descriptions only reach comment lines.
 // The text goes in as one entry, not split into lines: same bytes once joined,
-// without an array of every line of four artifacts.
+// without an array of every line of four artifacts (or a regular expression
+// scanning megabytes for the final newline).
 function embedded(name: string, delimiter: string, text: string): string[] {
-  return [`${name}() {`, `  cat <<'${delimiter}'`, text.replace(/\n$/, ""), delimiter, "}"];
+  return [`${name}() {`, `  cat <<'${delimiter}'`, text.endsWith("\n") ? text.slice(0, -1) : text, delimiter, "}"];
 }
 
 /** The artifacts apply.sh carries inside it. */
