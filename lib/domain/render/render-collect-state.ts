@@ -1,5 +1,4 @@
 import { documentOf, type ModelInput } from "../model/derive-model";
-import type { LvsDocument } from "../schema/document";
 import { STATE_FORMAT_LINE, STATE_SECTIONS } from "../state/sections";
 import { bannerLines, toText } from "./text";
 

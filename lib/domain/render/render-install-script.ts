@@ -1,6 +1,5 @@
 import { modelOf, type DerivedModel, type ModelInput } from "../model/derive-model";
 import type { Family } from "../model/address";
-import type { LvsDocument } from "../schema/document";
 import { MARK_CHAIN, chainRuleBlock, iptablesCommand } from "./mangle-rules";
 import { NAT_CHAIN, masqueradeOf, natRuleLines } from "./nat-rules";
 import { bannerLines, toText } from "./text";
