@@ -1,6 +1,6 @@
 // Thin entry for bin/lvs-console: wires the real filesystem and stdio to runCli.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { runCli } from "../lib/domain/cli/run-cli";
+import { runCli } from "../lib/cli/run-cli";
 
 const result = runCli(process.argv.slice(2), {
   readFile: (path) => readFileSync(path, "utf8"),

@@ -3,7 +3,8 @@
 import { canonicalAddress, familyOf, parseHostPort } from "@/lib/domain/model/address";
 import { markRuleSets } from "@/lib/domain/model/bundles";
 import type { PortRange } from "@/lib/domain/model/ports";
-import { ipvsServices, type IpvsService } from "@/lib/domain/model/services";
+import { deriveModel } from "@/lib/domain/model/derive-model";
+import type { IpvsService } from "@/lib/domain/model/services";
 import { hasFloatingAddresses, resolveVrrp } from "@/lib/domain/model/vrrp";
 import { bundlesFromRules } from "@/lib/domain/import/bundles-from-rules";
 import { parsePortSpecs } from "@/lib/domain/model/ports";
@@ -67,7 +68,7 @@ export function projectVrrp(doc: LvsDocument): unknown {
 /** IPVS services as keepalived.conf or ipvsadm-restore input carries them. */
 export function projectServices(doc: LvsDocument, format: "keepalived" | "ipvsadm"): unknown {
   const nat = doc.cluster.network === "nat";
-  const services = ipvsServices(doc).map((s) => {
+  const services = deriveModel(doc).ipvsServices.map((s) => {
     const keepalived = format === "keepalived";
     const hasReal = s.realServers.length > 0;
     const sorry = s.primary.sorryServer === undefined ? null : parseHostPort(s.primary.sorryServer);

@@ -1,7 +1,8 @@
 import { formatImportMessage, parseIpvsadmSave, type ImportedService } from "../import";
 import { serviceKey } from "../import/services";
 import type { Family } from "../model/address";
-import { ipvsServices, type IpvsService } from "../model/services";
+import { deriveModel } from "../model/derive-model";
+import type { IpvsService } from "../model/services";
 import { maskPrefix } from "../schema/primitives";
 import type { LvsDocument } from "../schema/document";
 import { sectionText, type RouterState } from "../state/parse-state";
@@ -54,7 +55,7 @@ function compareSettings(doc: LvsDocument, e: IpvsService, a: ImportedService, o
 
 /** IPVS services and real servers missing, extra or different between the document and the router. */
 export function compareServices(doc: LvsDocument, actual: readonly ImportedService[]): DriftFinding[] {
-  const expected = new Map(ipvsServices(doc).map((s) => [serviceKey(s), s]));
+  const expected = new Map(deriveModel(doc).ipvsServices.map((s) => [serviceKey(s), s]));
   const got = new Map(actual.map((s) => [serviceKey(s), s]));
   const findings: DriftFinding[] = [];
   for (const [key, e] of expected) {

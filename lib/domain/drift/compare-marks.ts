@@ -80,10 +80,11 @@ function describeDifference(key: string, diffs: MarkDifference[], bundleOf: (mar
 
 /** Marks missing, extra or different per VIP/protocol/port between the document and the router's rules. */
 export function compareMarks(doc: LvsDocument, actual: Map<Family, ImportedMarkRule[]>): DriftFinding[] {
-  const expectedRules: MarkRuleLike[] = markRuleSets(doc).filter((s) => actual.has(s.family));
+  const ruleSets = markRuleSets(doc);
+  const expectedRules: MarkRuleLike[] = ruleSets.filter((s) => actual.has(s.family));
   const expected = effectiveMarks(expectedRules);
   const got = effectiveMarks([...actual.values()].flat());
-  const bundleOf = (mark: number, vip: string) => markRuleSets(doc).find((s) => s.mark === mark && s.vip === vip)?.name;
+  const bundleOf = (mark: number, vip: string) => ruleSets.find((s) => s.mark === mark && s.vip === vip)?.name;
   const findings: DriftFinding[] = [];
   const keys = [...new Set([...expected.keys(), ...got.keys()])].sort();
   for (const key of keys) {

@@ -1,6 +1,5 @@
 import { canonicalAddress } from "../model/address";
-import { markRuleSets } from "../model/bundles";
-import { ipvsServices } from "../model/services";
+import { deriveModel } from "../model/derive-model";
 import type { LvsDocument } from "../schema/document";
 import type { RouterState } from "../state/parse-state";
 import { routerAddresses } from "../state/router-addresses";
@@ -13,7 +12,8 @@ export type RouterRole = "primary" | "backup";
 
 /** The VIPs the document puts on the router: every bundle's and every active virtual server's. */
 export function documentVips(doc: LvsDocument): string[] {
-  return [...new Set([...markRuleSets(doc).map((s) => s.vip), ...ipvsServices(doc).map((s) => s.vip),
+  const model = deriveModel(doc);
+  return [...new Set([...model.ruleSets.map((s) => s.vip), ...model.ipvsServices.map((s) => s.vip),
     ...doc.virtualServers.filter((v) => v.active).map((v) => canonicalAddress(v.vip))])].sort();
 }
 

@@ -1,4 +1,5 @@
 import { ipv4MaskFromPrefix, parseAddress } from "../model/address";
+import { markKey } from "../model/derive-model";
 import { parsePortSpec } from "../model/ports";
 import type { NetworkType } from "../schema/cluster";
 import type { FirewallMarkInput } from "../schema/firewall-mark";
@@ -33,7 +34,8 @@ export function combineImports(serviceFiles: readonly ServicesResult[], rules: r
   const cluster = combineCluster(serviceFiles, network, clusterName, addresses, services, messages, bundles.map((b) => parseAddress(b.vip)?.canonical ?? b.vip));
   const heartbeat = cluster.heartbeat?.intervalSeconds ?? 6;
   const names = new Set<string>();
-  const virtualServers = services.map((s) => toVirtualServer(s, bundles, origins, addresses, heartbeat, names, messages));
+  const byMark = bundleIndex(bundles);
+  const virtualServers = services.map((s) => toVirtualServer(s, byMark, origins, addresses, heartbeat, names, messages));
   // Parsers name a service by its key or place; the preview shows messages beside the virtual server it became.
   const subjects = new Map<string, string>();
   services.forEach((s, i) => {
@@ -93,11 +95,11 @@ function chooseNetwork(files: readonly ServicesResult[], services: readonly Impo
 }
 
 function toVirtualServer(
-  s: ImportedService, bundles: FirewallMarkInput[], origins: { file: string; line: number }[], addresses: VrrpAddress[],
+  s: ImportedService, byMark: ReadonlyMap<string, FirewallMarkInput>, origins: { file: string; line: number }[], addresses: VrrpAddress[],
   heartbeat: number, names: Set<string>, messages: ImportMessage[],
 ): VirtualServerInput {
   const note = (severity: "note" | "warning", message: string) => messages.push({ severity, file: s.file, line: s.line, message, subject: subjectOf(s) });
-  const bundle = s.kind === "fwmark" ? bundleIndex(bundles).get(`${s.family}/${s.mark}`) : undefined;
+  const bundle = s.kind === "fwmark" && s.mark !== undefined ? byMark.get(markKey(s.family, s.mark)) : undefined;
   let vip = s.vip;
   if (vip === undefined) {
     if (bundle) vip = bundle.vip;
@@ -144,18 +146,14 @@ function toVirtualServer(
   };
 }
 
-const bundleIndexes = new WeakMap<FirewallMarkInput[], Map<string, FirewallMarkInput>>();
-
 // Bundles by family and mark, built once per combine (a lookup per service).
-function bundleIndex(bundles: FirewallMarkInput[]): Map<string, FirewallMarkInput> {
-  let index = bundleIndexes.get(bundles);
-  if (!index) {
-    index = new Map();
-    for (const b of bundles) {
-      const key = `${parseAddress(b.vip)?.family}/${b.mark}`;
-      if (!index.has(key)) index.set(key, b);
-    }
-    bundleIndexes.set(bundles, index);
+function bundleIndex(bundles: readonly FirewallMarkInput[]): Map<string, FirewallMarkInput> {
+  const index = new Map<string, FirewallMarkInput>();
+  for (const b of bundles) {
+    const family = parseAddress(b.vip)?.family;
+    if (family === undefined) continue;
+    const key = markKey(family, b.mark);
+    if (!index.has(key)) index.set(key, b);
   }
   return index;
 }

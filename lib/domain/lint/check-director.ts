@@ -1,19 +1,19 @@
 import type { HealthCheck } from "../schema/health-check";
 import { hasFloatingAddresses } from "../model/vrrp";
 import { diagnostic, type Diagnostic } from "./codes";
-import { vsPath, type LintContext, type LintService } from "./context";
+import { vsPath, type DerivedModel, type ModelVirtualServer } from "./context";
 
 const KEEPALIVED = "keepalived, keepalived-backup";
 
-function keepalivedCheck(s: LintService): string {
+function keepalivedCheck(s: ModelVirtualServer): string {
   const hc = s.vs.healthCheck;
   if (hc === undefined) return `a ${s.vs.protocol === "tcp" ? "TCP_CHECK" : "UDP_CHECK"} connect to each real server's port`;
   return hc.type === "none" ? "no check at all (healthCheck type none)" : `the ${hc.type} health check`;
 }
 
 /** KEEPALIVED_MONITOR: Piranha's send/expect monitor or sending program, which keepalived has no form for. */
-export function checkKeepalivedMonitor(ctx: LintContext): Diagnostic[] {
-  return ctx.services.flatMap((s) => {
+export function checkKeepalivedMonitor(model: DerivedModel): Diagnostic[] {
+  return model.virtualServers.flatMap((s) => {
     const m = s.vs.monitor;
     if (!s.vs.active || !m || (m.send === undefined && m.expect === undefined && m.sendProgram === undefined)) return [];
     const what = [m.send === undefined ? "" : "send", m.expect === undefined ? "" : "expect", m.sendProgram === undefined ? "" : "sending program"]
@@ -37,8 +37,8 @@ function lostInLvsCf(hc: HealthCheck): string[] {
 }
 
 /** LVS_CF_HEALTH_CHECK: a health check lvs.cf (nanny) cannot express. */
-export function checkLvsCfHealth(ctx: LintContext): Diagnostic[] {
-  return ctx.services.flatMap((s) => {
+export function checkLvsCfHealth(model: DerivedModel): Diagnostic[] {
+  return model.virtualServers.flatMap((s) => {
     const hc = s.vs.healthCheck;
     if (s.family === 6 || hc === undefined) return [];
     const lost = lostInLvsCf(hc);
@@ -50,8 +50,8 @@ export function checkLvsCfHealth(ctx: LintContext): Diagnostic[] {
 }
 
 /** HEALTH_CHECK_SCRIPT: every script a router would run as root, naming the artifact that runs it. */
-export function checkScripts(ctx: LintContext): Diagnostic[] {
-  return ctx.services.flatMap((s) => {
+export function checkScripts(model: DerivedModel): Diagnostic[] {
+  return model.virtualServers.flatMap((s) => {
     const out: Diagnostic[] = [];
     if (s.vs.healthCheck?.type === "misc") {
       out.push(diagnostic("HEALTH_CHECK_SCRIPT", vsPath(s.index, "healthCheck.script"),
@@ -66,12 +66,12 @@ export function checkScripts(ctx: LintContext): Diagnostic[] {
 }
 
 /** KEEPALIVED_NO_DEVICE and KEEPALIVED_SYNC_DAEMON: what keepalived's VRRP instance cannot carry. */
-export function checkKeepalivedVrrp(ctx: LintContext): Diagnostic[] {
-  const out = ctx.services
+export function checkKeepalivedVrrp(model: DerivedModel): Diagnostic[] {
+  const out = model.virtualServers
     .filter((s) => s.vs.active && s.vs.device === undefined)
     .map((s) => diagnostic("KEEPALIVED_NO_DEVICE", vsPath(s.index, "device"),
       `${KEEPALIVED}: virtual server ${s.vs.name} has no device, so neither router brings ${s.vip} up; set the device (e.g. eth0:1) to move it with the pair`));
-  if (ctx.doc.cluster.syncDaemon && !hasFloatingAddresses(ctx.doc)) {
+  if (model.doc.cluster.syncDaemon && !hasFloatingAddresses(model.doc)) {
     out.push(diagnostic("KEEPALIVED_SYNC_DAEMON", "cluster.syncDaemon",
       `${KEEPALIVED}: the sync daemon follows the VRRP instance, and there is none (no active virtual server has a device); lvs_sync_daemon is left out`));
   }

@@ -1,7 +1,7 @@
 import { familyOf, parseHostPort } from "../model/address";
 import { LVS_CF_SCHEDULERS } from "../schema/virtual-server";
 import { diagnostic, type Diagnostic } from "./codes";
-import { vsPath, type LintContext, type LintService } from "./context";
+import { vsPath, type DerivedModel, type ModelVirtualServer } from "./context";
 
 // What pulse, lvsd and nanny (piranha 0.8.6) do with the lvs.cf we write: every
 // case here either stops the daemons or makes them do something else than the
@@ -13,8 +13,8 @@ export const LVS_CF_MARK_MAX = 2147483647;
 
 const isV4 = (a: string | undefined): a is string => a !== undefined && familyOf(a) === 4;
 
-function routerAddresses(ctx: LintContext): Diagnostic[] {
-  const c = ctx.doc.cluster;
+function routerAddresses(model: DerivedModel): Diagnostic[] {
+  const c = model.doc.cluster;
   const out: Diagnostic[] = [];
   const v6 = (path: string, a: string | undefined, why: string) => {
     if (a !== undefined && familyOf(a) === 6) out.push(diagnostic("LVS_CF_IPV6_ROUTER", path, `lvs.cf: ${a} is IPv6; ${why}`));
@@ -30,8 +30,8 @@ function routerAddresses(ctx: LintContext): Diagnostic[] {
 
 // pulse replaces backup_private with the backup's public address whenever
 // primary_private is absent, and heartbeats to 0.0.0.0 when only the primary has one.
-function privatePair(ctx: LintContext): Diagnostic[] {
-  const c = ctx.doc.cluster;
+function privatePair(model: DerivedModel): Diagnostic[] {
+  const c = model.doc.cluster;
   if (!c.backup?.enabled) return [];
   const primary = isV4(c.primary.privateIp);
   const backup = isV4(c.backup.privateIp);
@@ -43,7 +43,7 @@ function privatePair(ctx: LintContext): Diagnostic[] {
       "lvs.cf: the backup has a private heartbeat address but the primary has none; pulse overwrites backup_private with the backup's public address (allowed: set both private addresses or neither)")];
 }
 
-function sorryServer(s: LintService): Diagnostic[] {
+function sorryServer(s: ModelVirtualServer): Diagnostic[] {
   const sorry = s.vs.sorryServer === undefined ? null : parseHostPort(s.vs.sorryServer);
   if (!sorry) return [];
   const path = vsPath(s.index, "sorryServer");
@@ -57,7 +57,7 @@ function sorryServer(s: LintService): Diagnostic[] {
   return [];
 }
 
-function service(s: LintService): Diagnostic[] {
+function service(s: ModelVirtualServer): Diagnostic[] {
   const out: Diagnostic[] = [];
   const vs = s.vs;
   vs.realServers.forEach((rs, i) => {
@@ -79,9 +79,9 @@ function service(s: LintService): Diagnostic[] {
 }
 
 /** Every way the rendered lvs.cf would stop Piranha's daemons, mislead them, or leave something out. */
-export function checkLvsCf(ctx: LintContext): Diagnostic[] {
-  const services = ctx.services.flatMap((s) =>
+export function checkLvsCf(model: DerivedModel): Diagnostic[] {
+  const services = model.virtualServers.flatMap((s) =>
     s.family === 6 ? [diagnostic("LVS_CF_IPV6", vsPath(s.index, "vip"), `lvs.cf: virtual server ${s.vs.name} is IPv6; lvs.cf leaves it out`)] : service(s));
-  return [...routerAddresses(ctx), ...privatePair(ctx), ...services];
+  return [...routerAddresses(model), ...privatePair(model), ...services];
 }
 

@@ -1,14 +1,14 @@
 import { rangeContains } from "../model/ports";
 import { maskPrefix } from "../schema/primitives";
 import { diagnostic, type Diagnostic } from "./codes";
-import { groupBy, indexBy, markServices, vsPath, type LintContext, type LintService } from "./context";
+import { groupBy, indexBy, markKey, vsPath, type DerivedModel, type ModelVirtualServer } from "./context";
 
 /** FWMARK_WITHOUT_BUNDLE and MARK_INCONSISTENT between a mark service and its bundle. */
-export function checkMarkBundles(ctx: LintContext): Diagnostic[] {
-  const byMark = indexBy(ctx.bundles, (b) => `${b.family}/${b.mark}`);
-  const marks = new Set(ctx.bundles.map((b) => b.mark));
-  return markServices(ctx).flatMap((s) => {
-    const bundles = byMark.get(`${s.family}/${s.mark}`) ?? [];
+export function checkMarkBundles(model: DerivedModel): Diagnostic[] {
+  const byMark = indexBy(model.bundles, (b) => markKey(b.family, b.mark));
+  const marks = new Set(model.bundles.map((b) => b.mark));
+  return model.markServers.flatMap((s) => {
+    const bundles = byMark.get(markKey(s.family, s.mark)) ?? [];
     if (bundles.length === 0) {
       const other = marks.has(s.mark);
       return [diagnostic("FWMARK_WITHOUT_BUNDLE", vsPath(s.index, "firewallMark"),
@@ -27,7 +27,7 @@ export function checkMarkBundles(ctx: LintContext): Diagnostic[] {
   });
 }
 
-function persistenceKey(s: LintService): string {
+function persistenceKey(s: ModelVirtualServer): string {
   const p = s.vs.persistence;
   const timeout = p?.timeoutSeconds ?? 0;
   const prefix = p?.netmask === undefined ? "host" : String(maskPrefix(p.netmask, s.family));
@@ -37,8 +37,8 @@ function persistenceKey(s: LintService): string {
 // Red Hat's rule: every virtual server sharing a mark has the same persistence,
 // because IPVS has exactly one service (and one persistence) per mark.
 /** PERSISTENCE_MISMATCH and SHARED_MARK_SETTINGS among virtual servers sharing a mark and family. */
-export function checkSharedMarks(ctx: LintContext): Diagnostic[] {
-  return groupBy(markServices(ctx), (s) => `${s.family}/${s.mark}`).flatMap(([first, ...rest]) =>
+export function checkSharedMarks(model: DerivedModel): Diagnostic[] {
+  return groupBy(model.markServers, (s) => markKey(s.family, s.mark)).flatMap(([first, ...rest]) =>
     first === undefined ? [] : rest.flatMap((s) => [
       ...(persistenceKey(s) === persistenceKey(first) ? [] : [diagnostic("PERSISTENCE_MISMATCH", vsPath(s.index, "persistence"),
         `virtual server ${s.vs.name} has persistence ${persistenceKey(s)} but ${first.vs.name} on the same mark ${s.mark} has ${persistenceKey(first)}; they must agree`)]),
@@ -48,19 +48,19 @@ export function checkSharedMarks(ctx: LintContext): Diagnostic[] {
   );
 }
 
-const portServices = (ctx: LintContext) => ctx.services.filter((s) => s.vs.active && s.vs.firewallMark === undefined);
+const portServices = (model: DerivedModel) => model.virtualServers.filter((s) => s.vs.active && s.vs.firewallMark === undefined);
 
 /** DUPLICATE_SERVICE: two active port services on one VIP, protocol and port. */
-export function checkDuplicateServices(ctx: LintContext): Diagnostic[] {
-  return groupBy(portServices(ctx), (s) => `${s.vip}/${s.vs.protocol}/${s.vs.port}`).flatMap(([first, ...rest]) =>
+export function checkDuplicateServices(model: DerivedModel): Diagnostic[] {
+  return groupBy(portServices(model), (s) => `${s.vip}/${s.vs.protocol}/${s.vs.port}`).flatMap(([first, ...rest]) =>
     rest.map((s) => diagnostic("DUPLICATE_SERVICE", vsPath(s.index, "port"),
       `virtual server ${s.vs.name} claims ${s.vs.protocol} ${s.vip}:${s.vs.port}, already served by ${first?.vs.name}`)));
 }
 
 /** PORT_SERVICE_SHADOWED: a port service whose packets a bundle marks. */
-export function checkShadowed(ctx: LintContext): Diagnostic[] {
-  const byVip = indexBy(ctx.bundles, (b) => b.vip);
-  return portServices(ctx).flatMap((s) => {
+export function checkShadowed(model: DerivedModel): Diagnostic[] {
+  const byVip = indexBy(model.bundles, (b) => b.vip);
+  return portServices(model).flatMap((s) => {
     const b = (byVip.get(s.vip) ?? []).find((x) => x.protocols.includes(s.vs.protocol) && x.ports.some((p) => rangeContains(p.range, s.vs.port)));
     return b ? [diagnostic("PORT_SERVICE_SHADOWED", vsPath(s.index, "port"),
       `bundle ${b.name} marks ${s.vs.protocol} ${s.vip}:${s.vs.port} with ${b.mark}, so virtual server ${s.vs.name} may never see its packets; use firewall mark ${b.mark}`)] : [];
@@ -68,8 +68,8 @@ export function checkShadowed(ctx: LintContext): Diagnostic[] {
 }
 
 /** SPLIT_PERSISTENT_SERVICE: persistent port services on one VIP that a bundle should join. */
-export function checkSplitPersistence(ctx: LintContext): Diagnostic[] {
-  const persistent = portServices(ctx).filter((s) => (s.vs.persistence?.timeoutSeconds ?? 0) > 0);
+export function checkSplitPersistence(model: DerivedModel): Diagnostic[] {
+  const persistent = portServices(model).filter((s) => (s.vs.persistence?.timeoutSeconds ?? 0) > 0);
   return groupBy(persistent, (s) => s.vip).flatMap(([first, ...rest]) =>
     rest.map((s) => diagnostic("SPLIT_PERSISTENT_SERVICE", vsPath(s.index, "persistence"),
       `virtual servers ${first?.vs.name} and ${s.vs.name} are separate persistent services on ${s.vip}; a client may land on different real servers per port — bundle the ports under one firewall mark`)));

@@ -1,13 +1,13 @@
-import type { LvsDocument } from "../schema/document";
+import { modelOf, type ModelInput } from "../model/derive-model";
 import { checkBundleOverlap, checkBundlePorts, checkFtp, checkMarkUse, checkUnusedBundles } from "./check-bundles";
 import { checkNames, checkNatRouter, checkRealServers } from "./check-cluster";
 import { checkKeepalivedMonitor, checkKeepalivedVrrp, checkLvsCfHealth, checkScripts } from "./check-director";
 import { checkLvsCf } from "./check-lvs-cf";
 import { checkDuplicateServices, checkMarkBundles, checkShadowed, checkSharedMarks, checkSplitPersistence } from "./check-services";
 import type { Diagnostic, Severity } from "./codes";
-import { lintContext, type LintContext } from "./context";
+import type { DerivedModel } from "./context";
 
-const CHECKS: ((ctx: LintContext) => Diagnostic[])[] = [
+const CHECKS: ((model: DerivedModel) => Diagnostic[])[] = [
   checkNatRouter, checkNames, checkMarkUse, checkBundleOverlap, checkMarkBundles, checkSharedMarks, checkDuplicateServices,
   checkRealServers, checkUnusedBundles, checkShadowed, checkSplitPersistence, checkFtp, checkLvsCf, checkBundlePorts,
   checkLvsCfHealth, checkKeepalivedMonitor, checkKeepalivedVrrp, checkScripts,
@@ -15,10 +15,10 @@ const CHECKS: ((ctx: LintContext) => Diagnostic[])[] = [
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Every diagnostic of a validated document: errors first, then warnings, then notes; stable order within. */
-export function lintDocument(doc: LvsDocument): Diagnostic[] {
-  const ctx = lintContext(doc);
-  return CHECKS.flatMap((check) => check(ctx))
+/** Every diagnostic of a validated document (or its derived model): errors first, then warnings, then notes; stable order within. */
+export function lintDocument(input: ModelInput): Diagnostic[] {
+  const model = modelOf(input);
+  return CHECKS.flatMap((check) => check(model))
     .map((d, i) => ({ d, i }))
     .sort((a, b) => RANK[a.d.severity] - RANK[b.d.severity] || a.i - b.i)
     .map(({ d }) => d);

@@ -16,14 +16,31 @@ const CACHE_LIMIT = 1 << 18;
 const cache = new Map<string, Readonly<ParsedAddress> | null>();
 
 // A dotted quad without leading zeros is already canonical: no parse needed.
-const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-const CANONICAL_IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+// Checked by hand: validation, lint and the renderers ask this of every real
+// server, and the equivalent regular expression was a tenth of a 10k render.
+function isCanonicalIpv4(text: string): boolean {
+  const n = text.length;
+  if (n < 7 || n > 15) return false;
+  let dots = 0;
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i === n ? 46 : text.charCodeAt(i);
+    if (c === 46) {
+      const len = i - start;
+      if (len === 0 || len > 3 || (len > 1 && text.charCodeAt(start) === 48)) return false;
+      if (len === 3 && Number(text.slice(start, i)) > 255) return false;
+      if (i < n && ++dots > 3) return false;
+      start = i + 1;
+    } else if (c < 48 || c > 57) return false;
+  }
+  return dots === 3;
+}
 
 // IPv4 must be a plain dotted quad (ipaddr.js would otherwise accept "127.1" or
 // hex parts); IPv6 may not carry a zone id or embed an IPv4 address.
 /** Parses an IPv4 or IPv6 address strictly; null when it is not one. */
 export function parseAddress(text: string): Readonly<ParsedAddress> | null {
-  if (CANONICAL_IPV4.test(text)) return { family: 4, canonical: text };
+  if (isCanonicalIpv4(text)) return { family: 4, canonical: text };
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
   const parsed = parseUncached(text);

@@ -2,7 +2,7 @@ import ipaddr from "ipaddr.js";
 import type { LvsDocument } from "../schema/document";
 import { maskPrefix } from "../schema/primitives";
 import { familyOf, type Family } from "./address";
-import { markRuleSets } from "./bundles";
+import { markRuleSets, type MarkRuleSet } from "./bundles";
 import { rangeContains } from "./ports";
 
 /** FTP's control port: a bundle marking it over tcp carries FTP. */
@@ -17,9 +17,9 @@ export interface FtpMasquerade {
   network: string;
 }
 
-/** True when the document has a tcp bundle of this family whose ports include FTP control (21). */
-export function carriesFtp(doc: LvsDocument, family?: Family): boolean {
-  return markRuleSets(doc).some((s) =>
+/** True when a tcp rule set (of this family) includes FTP control (21). */
+export function carriesFtp(ruleSets: readonly MarkRuleSet[], family?: Family): boolean {
+  return ruleSets.some((s) =>
     s.protocol === "tcp" && (family === undefined || s.family === family) && s.ranges.some((r) => rangeContains(r, FTP_CONTROL_PORT)));
 }
 
@@ -27,11 +27,11 @@ export function carriesFtp(doc: LvsDocument, family?: Family): boolean {
 // to the client; without this rule it leaves with the real server's private
 // address (LVS HOWTO, Red Hat's Piranha guide "FTP in NAT").
 /** The POSTROUTING masquerade a NAT cluster carrying an FTP bundle needs, or null. */
-export function ftpMasquerade(doc: LvsDocument): FtpMasquerade | null {
+export function ftpMasquerade(doc: LvsDocument, ruleSets: readonly MarkRuleSet[] = markRuleSets(doc)): FtpMasquerade | null {
   const c = doc.cluster;
   if (c.network !== "nat" || c.natRouter === undefined) return null;
   const family = familyOf(c.natRouter.ip);
-  if (!carriesFtp(doc, family)) return null;
+  if (!carriesFtp(ruleSets, family)) return null;
   const prefix = maskPrefix(c.natRouter.netmask, family);
   const cidr = `${c.natRouter.ip}/${prefix}`;
   const base = family === 4 ? ipaddr.IPv4.networkAddressFromCIDR(cidr) : ipaddr.IPv6.networkAddressFromCIDR(cidr);

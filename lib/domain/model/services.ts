@@ -1,8 +1,8 @@
-import type { LvsDocument } from "../schema/document";
 import type { NetworkType } from "../schema/cluster";
 import type { Scheduler, VirtualServer } from "../schema/virtual-server";
 import { maskPrefix } from "../schema/primitives";
 import { canonicalAddress, familyOf, type Family } from "./address";
+import { markKey, type ModelVirtualServer } from "./derive-model";
 
 /** A real server as IPVS sees it. */
 export interface IpvsRealServer {
@@ -42,38 +42,23 @@ export const FORWARDING: Record<NetworkType, { ipvsadm: string; keepalived: stri
 
 // Piranha emits one IPVS service for HTTP and HTTPS when both name mark 80; so
 // do we: virtual servers sharing a mark and family collapse into one service.
-// keepalived and ipvsadm both need the services; a validated document is never
-// mutated, so they are derived once per virtual-server list and shared read-only.
-const derived = new WeakMap<LvsDocument["virtualServers"], readonly IpvsService[]>();
-
-/** The IPVS services of the active virtual servers, in document order (shared: do not mutate). */
-export function ipvsServices(doc: LvsDocument): readonly IpvsService[] {
-  let services = derived.get(doc.virtualServers);
-  if (!services) {
-    services = deriveServices(doc);
-    derived.set(doc.virtualServers, services);
-  }
-  return services;
-}
-
-function deriveServices(doc: LvsDocument): IpvsService[] {
+/** The IPVS services of the active virtual servers, in document order (DerivedModel.ipvsServices holds them once per document). */
+export function deriveServices(network: NetworkType, virtualServers: readonly ModelVirtualServer[]): IpvsService[] {
   const byKey = new Map<string, IpvsService>();
-  for (const vs of doc.virtualServers.filter((v) => v.active)) {
-    const family = familyOf(vs.vip);
-    const key = vs.firewallMark === undefined
-      ? `port/${canonicalAddress(vs.vip)}/${vs.protocol}/${vs.port}`
-      : `fwmark/${family}/${vs.firewallMark}`;
+  for (const { vs, family, vip } of virtualServers) {
+    if (!vs.active) continue;
+    const key = vs.firewallMark === undefined ? `port/${vip}/${vs.protocol}/${vs.port}` : `fwmark/${markKey(family, vs.firewallMark)}`;
     const existing = byKey.get(key);
     if (existing) {
       existing.virtualServers.push(vs);
-      mergeRealServers(existing, vs, doc.cluster.network);
+      mergeRealServers(existing, vs, network);
       continue;
     }
     const service: IpvsService = {
       kind: vs.firewallMark === undefined ? "port" : "fwmark",
       family,
       ...(vs.firewallMark === undefined ? {} : { mark: vs.firewallMark }),
-      vip: canonicalAddress(vs.vip),
+      vip,
       protocol: vs.protocol,
       port: vs.port,
       scheduler: vs.scheduler,
@@ -83,7 +68,7 @@ function deriveServices(doc: LvsDocument): IpvsService[] {
       virtualServers: [vs],
       realServers: [],
     };
-    mergeRealServers(service, vs, doc.cluster.network);
+    mergeRealServers(service, vs, network);
     byKey.set(key, service);
   }
   return [...byKey.values()];

@@ -1,13 +1,13 @@
 import type { Family } from "../model/address";
-import { FTP_DATA_PORT, ftpMasquerade, type FtpMasquerade } from "../model/ftp-nat";
-import type { LvsDocument } from "../schema/document";
+import type { DerivedModel } from "../model/derive-model";
+import { FTP_DATA_PORT, type FtpMasquerade } from "../model/ftp-nat";
 
 /** The dedicated nat chain holding the active-FTP masquerade, jumped to from POSTROUTING. */
 export const NAT_CHAIN = "LVS-CONSOLE-FTP";
 
 /** The document's active-FTP masquerade when it belongs to this family, else null. */
-export function masqueradeOf(doc: LvsDocument, family: Family): FtpMasquerade | null {
-  const m = ftpMasquerade(doc);
+export function masqueradeOf(model: DerivedModel, family: Family): FtpMasquerade | null {
+  const m = model.ftpMasquerade;
   return m !== null && m.family === family ? m : null;
 }
 
@@ -22,7 +22,7 @@ export function masqueradeComment(marker: string, m: FtpMasquerade): string {
 }
 
 /** `-A CHAIN …` lines of the nat chain for one family (empty without the masquerade). */
-export function natRuleLines(doc: LvsDocument, family: Family, chain: string): string[] {
-  const m = masqueradeOf(doc, family);
+export function natRuleLines(model: DerivedModel, family: Family, chain: string): string[] {
+  const m = masqueradeOf(model, family);
   return m === null ? [] : [masqueradeComment("#", m), `-A ${chain} ${masqueradeRuleBody(m)}`];
 }

@@ -1,4 +1,4 @@
-import type { LvsDocument } from "../schema/document";
+import { modelOf, type DerivedModel, type ModelInput } from "../model/derive-model";
 import { renderApply } from "./render-apply";
 import { renderCollectState } from "./render-collect-state";
 import { renderInstallScript } from "./render-install-script";
@@ -20,7 +20,8 @@ export interface FormatInfo {
   title: string;
   filename: string;
   mediaType: string;
-  render: (doc: LvsDocument) => string;
+  /** `textOf` gives the text of another format rendered in the same pass (apply.sh embeds four). */
+  render: (model: DerivedModel, textOf: (format: FormatName) => string) => string;
 }
 
 const SHELL = "text/x-shellscript; charset=utf-8";
@@ -58,9 +59,24 @@ export function getFormat(name: FormatName): FormatInfo {
   return info;
 }
 
-/** Renders one artifact of a validated document. */
-export function renderArtifact(format: FormatName, doc: LvsDocument): string {
-  return getFormat(format).render(doc);
+// One pass over a model: each format is rendered at most once, whoever asks
+// for it first (the registry loop or apply.sh embedding it).
+function renderPass(model: DerivedModel): (format: FormatName) => string {
+  const texts = new Map<FormatName, string>();
+  const textOf = (format: FormatName): string => {
+    let text = texts.get(format);
+    if (text === undefined) {
+      text = getFormat(format).render(model, textOf);
+      texts.set(format, text);
+    }
+    return text;
+  };
+  return textOf;
+}
+
+/** Renders one artifact of a validated document (or its derived model). */
+export function renderArtifact(format: FormatName, input: ModelInput): string {
+  return renderPass(modelOf(input))(format);
 }
 
 /** A rendered artifact ready to preview or download. */
@@ -72,7 +88,16 @@ export interface RenderedArtifact {
   text: string;
 }
 
-/** Renders every artifact of a validated document, in registry order. */
-export function renderAll(doc: LvsDocument): RenderedArtifact[] {
-  return FORMATS.map((f) => ({ format: f.name, title: f.title, filename: f.filename, mediaType: f.mediaType, text: f.render(doc) }));
+/** Renders the chosen artifacts of a validated document (or its derived model), in the order given. */
+export function renderSome(input: ModelInput, formats: readonly FormatName[]): RenderedArtifact[] {
+  const textOf = renderPass(modelOf(input));
+  return formats.map((name) => {
+    const f = getFormat(name);
+    return { format: f.name, title: f.title, filename: f.filename, mediaType: f.mediaType, text: textOf(f.name) };
+  });
+}
+
+/** Renders every artifact of a validated document (or its derived model), in registry order. */
+export function renderAll(input: ModelInput): RenderedArtifact[] {
+  return renderSome(input, FORMATS.map((f) => f.name));
 }

@@ -1,4 +1,4 @@
-import type { LvsDocument } from "../schema/document";
+import { documentOf, type ModelInput } from "../model/derive-model";
 import { STATE_FORMAT_LINE, STATE_SECTIONS } from "../state/sections";
 import { bannerLines, toText } from "./text";
 
@@ -91,7 +91,8 @@ const BODY = [
 ];
 
 /** A read-only script operators run on a router: one text file of what it runs, for the drift report and live view. */
-export function renderCollectState(doc: LvsDocument): string {
+export function renderCollectState(input: ModelInput): string {
+  const doc = documentOf(input);
   return toText([
     "#!/usr/bin/env bash",
     ...bannerLines("#", doc, "Collects, read-only, what this LVS router runs (run as root; upload the file to LVS Console)."),

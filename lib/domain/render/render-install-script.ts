@@ -1,6 +1,6 @@
+import { modelOf, type DerivedModel, type ModelInput } from "../model/derive-model";
 import type { Family } from "../model/address";
-import type { LvsDocument } from "../schema/document";
-import { MARK_CHAIN, chainRuleBlock, hasFamily, iptablesCommand } from "./mangle-rules";
+import { MARK_CHAIN, chainRuleBlock, iptablesCommand } from "./mangle-rules";
 import { NAT_CHAIN, masqueradeOf, natRuleLines } from "./nat-rules";
 import { bannerLines, toText } from "./text";
 
@@ -114,32 +114,33 @@ const EPILOGUE = [
   "printf 'lvs-console install: firewall marks loaded into mangle chain %s\\n' \"${CHAIN}\"",
 ];
 
-function familyFunctions(doc: LvsDocument, family: Family): string[] {
+function familyFunctions(model: DerivedModel, family: Family): string[] {
   const tool = iptablesCommand(family);
   return [
-    ...rulesFunction(`marks_${tool}`, chainRuleBlock(doc, family, MARK_CHAIN)),
+    ...rulesFunction(`marks_${tool}`, chainRuleBlock(model, family, MARK_CHAIN)),
     "",
-    ...rulesFunction(`nat_${tool}`, natRuleLines(doc, family, NAT_CHAIN).join("\n")),
+    ...rulesFunction(`nat_${tool}`, natRuleLines(model, family, NAT_CHAIN).join("\n")),
   ];
 }
 
 /** The script operators run as root: both families loaded in one transaction each into dedicated chains, safe to rerun. */
-export function renderInstallScript(doc: LvsDocument): string {
-  const nat = (family: Family) => (masqueradeOf(doc, family) === null ? 0 : 1);
+export function renderInstallScript(input: ModelInput): string {
+  const model = modelOf(input);
+  const nat = (family: Family) => (masqueradeOf(model, family) === null ? 0 : 1);
   return toText([
     "#!/usr/bin/env bash",
-    ...bannerLines("#", doc, "Installs the firewall marks of every bundle on this LVS router (run as root)."),
+    ...bannerLines("#", model.doc, "Installs the firewall marks of every bundle on this LVS router (run as root)."),
     `# Rules live in the mangle chain ${MARK_CHAIN}, jumped to from PREROUTING (active FTP under`,
     `# NAT: nat chain ${NAT_CHAIN}, from POSTROUTING); each family is loaded in one`,
     "# iptables-restore --noflush transaction, so running it again changes nothing.",
     ...PROLOGUE,
     "",
-    ...familyFunctions(doc, 4),
+    ...familyFunctions(model, 4),
     "",
-    ...familyFunctions(doc, 6),
+    ...familyFunctions(model, 6),
     "",
     "want_iptables=1",
-    `want_ip6tables=${hasFamily(doc, 6) ? 1 : 0}`,
+    `want_ip6tables=${model.ruleSetsOf(6).length > 0 ? 1 : 0}`,
     `want_nat_iptables=${nat(4)}`,
     `want_nat_ip6tables=${nat(6)}`,
     "",

@@ -1,5 +1,6 @@
 import { ipv4MaskFromPrefix, parseHostPort } from "../model/address";
-import { FORWARDING, ipvsServices, type IpvsRealServer, type IpvsService } from "../model/services";
+import { modelOf, type DerivedModel, type ModelInput } from "../model/derive-model";
+import { FORWARDING, type IpvsRealServer, type IpvsService } from "../model/services";
 import type { RouterRole } from "../model/vrrp";
 import type { LvsDocument } from "../schema/document";
 import { checkInterval, checkerBlock } from "./keepalived-checks";
@@ -56,28 +57,30 @@ function serviceBlock(doc: LvsDocument, s: IpvsService): string[] {
   ].join("\n"), ""];
 }
 
-function runsScripts(doc: LvsDocument): boolean {
-  return ipvsServices(doc).some((s) => s.primary.healthCheck?.type === "misc");
+function runsScripts(model: DerivedModel): boolean {
+  return model.ipvsServices.some((s) => s.primary.healthCheck?.type === "misc");
 }
 
 /** keepalived.conf for one router of the pair: global settings, the VRRP instance, one virtual_server per IPVS service. */
-export function renderKeepalivedFor(doc: LvsDocument, role: RouterRole): string {
-  const scripts = runsScripts(doc);
+export function renderKeepalivedFor(input: ModelInput, role: RouterRole): string {
+  const model = modelOf(input);
+  const doc = model.doc;
+  const scripts = runsScripts(model);
   return toText([
     ...bannerLines("!", doc, `keepalived.conf for the ${role} LVS router (${scripts ? "runs MISC_CHECK scripts as root" : "no script hooks"}).`),
     "",
     ...keepalivedGlobalLines(doc, role, scripts),
     ...keepalivedVrrpLines(doc, role),
-    ...ipvsServices(doc).flatMap((s) => serviceBlock(doc, s)),
+    ...model.ipvsServices.flatMap((s) => serviceBlock(doc, s)),
   ]);
 }
 
 /** keepalived.conf for the primary router (MASTER unless preemption is off). */
-export function renderKeepalived(doc: LvsDocument): string {
-  return renderKeepalivedFor(doc, "primary");
+export function renderKeepalived(input: ModelInput): string {
+  return renderKeepalivedFor(input, "primary");
 }
 
 /** keepalived.conf for the backup router (BACKUP, the backup priority). */
-export function renderKeepalivedBackup(doc: LvsDocument): string {
-  return renderKeepalivedFor(doc, "backup");
+export function renderKeepalivedBackup(input: ModelInput): string {
+  return renderKeepalivedFor(input, "backup");
 }

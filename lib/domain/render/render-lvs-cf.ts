@@ -1,3 +1,4 @@
+import { documentOf, type ModelInput } from "../model/derive-model";
 import { familyOf, canonicalAddress, parseHostPort } from "../model/address";
 import { isMaskUnset } from "../model/vip";
 import type { NetworkType } from "../schema/cluster";
@@ -98,6 +99,7 @@ function virtualBlock(vs: VirtualServer, network: NetworkType): string[] {
 // Piranha's parser has no comment syntax we can rely on and no IPv6 support:
 // IPv6 virtual and real servers are left out (lint reports LVS_CF_IPV6).
 /** Piranha/pulse lvs.cf for the IPv4 part of the cluster. */
-export function renderLvsCf(doc: LvsDocument): string {
+export function renderLvsCf(input: ModelInput): string {
+  const doc = documentOf(input);
   return toText([...globalLines(doc), ...doc.virtualServers.filter((vs) => isV4(vs.vip)).map((vs) => virtualBlock(vs, doc.cluster.network).join("\n"))]);
 }

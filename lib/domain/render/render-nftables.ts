@@ -1,10 +1,9 @@
 import type { Family } from "../model/address";
-import { ruleSetsOfFamily } from "../model/bundles";
+import { modelOf, type DerivedModel, type ModelInput } from "../model/derive-model";
 import { formatRange } from "../model/ports";
-import type { LvsDocument } from "../schema/document";
-import { FTP_DATA_PORT, ftpMasquerade } from "../model/ftp-nat";
+import { FTP_DATA_PORT } from "../model/ftp-nat";
 import { masqueradeComment } from "./nat-rules";
-import { bannerLines, describeLines, toText } from "./text";
+import { bannerLines, describeLine, toText } from "./text";
 
 /** Name of the generated nftables table (family inet). */
 export const NFT_TABLE = "lvs_console";
@@ -14,13 +13,14 @@ const FAMILY = {
   6: { map: "fwmark_ipv6", type: "ipv6_addr", daddr: "ip6 daddr", saddr: "ip6 saddr" },
 } as const;
 
-function mapBlock(doc: LvsDocument, family: Family): string[] {
-  const sets = ruleSetsOfFamily(doc, family);
+function mapBlock(model: DerivedModel, family: Family): string[] {
+  const sets = model.ruleSetsOf(family);
   if (sets.length === 0) return [];
-  const elements = sets.flatMap((set) => [
-    ...describeLines("\t\t\t#", `bundle ${set.name} (mark ${set.mark}, ${set.protocol})`, set.description),
-    ...set.ranges.map((r) => `\t\t\t${set.vip} . ${set.protocol} . ${formatRange(r, "-")} : ${set.mark},`),
-  ]);
+  const elements: string[] = [];
+  for (const set of sets) {
+    elements.push(describeLine("\t\t\t#", `bundle ${set.name} (mark ${set.mark}, ${set.protocol})`, set.description));
+    for (const r of set.ranges) elements.push(`\t\t\t${set.vip} . ${set.protocol} . ${formatRange(r, "-")} : ${set.mark},`);
+  }
   const f = FAMILY[family];
   return [
     `\tmap ${f.map} {`,
@@ -34,15 +34,15 @@ function mapBlock(doc: LvsDocument, family: Family): string[] {
   ];
 }
 
-function markRule(doc: LvsDocument, family: Family): string[] {
-  if (ruleSetsOfFamily(doc, family).length === 0) return [];
+function markRule(model: DerivedModel, family: Family): string[] {
+  if (model.ruleSetsOf(family).length === 0) return [];
   const f = FAMILY[family];
   return [`\t\tmeta l4proto { tcp, udp } meta mark set ${f.daddr} . meta l4proto . th dport map @${f.map}`];
 }
 
 // Active FTP under NAT (the manuals' POSTROUTING MASQUERADE) as a nat chain of the same table.
-function natChain(doc: LvsDocument): string[] {
-  const m = ftpMasquerade(doc);
+function natChain(model: DerivedModel): string[] {
+  const m = model.ftpMasquerade;
   if (m === null) return [];
   return [
     "",
@@ -57,21 +57,22 @@ function natChain(doc: LvsDocument): string[] {
 // "table; delete table; table { … }" is the nft 1.0 idiom for replacing a table
 // in one transaction whether or not it already exists.
 /** One inet table whose prerouting chain sets marks through a map keyed by address . protocol . port. */
-export function renderNftables(doc: LvsDocument): string {
+export function renderNftables(input: ModelInput): string {
+  const model = modelOf(input);
   return toText([
     "#!/usr/sbin/nft -f",
-    ...bannerLines("#", doc, "Firewall marks as one nftables table; load with nft -f (atomic)."),
+    ...bannerLines("#", model.doc, "Firewall marks as one nftables table; load with nft -f (atomic)."),
     `table inet ${NFT_TABLE}`,
     `delete table inet ${NFT_TABLE}`,
     `table inet ${NFT_TABLE} {`,
-    ...mapBlock(doc, 4),
-    ...mapBlock(doc, 6),
+    ...mapBlock(model, 4),
+    ...mapBlock(model, 6),
     "\tchain prerouting {",
     "\t\ttype filter hook prerouting priority mangle; policy accept;",
-    ...markRule(doc, 4),
-    ...markRule(doc, 6),
+    ...markRule(model, 4),
+    ...markRule(model, 6),
     "\t}",
-    ...natChain(doc),
+    ...natChain(model),
     "}",
   ]);
 }

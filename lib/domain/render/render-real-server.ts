@@ -1,3 +1,4 @@
+import { documentOf, type ModelInput } from "../model/derive-model";
 import { canonicalAddress, familyOf } from "../model/address";
 import type { LvsDocument } from "../schema/document";
 import type { NetworkType } from "../schema/cluster";
@@ -110,15 +111,11 @@ function hostsByAddress(doc: LvsDocument): Hosts {
 // small strings until the final join. Names and addresses are schema-checked
 // ([A-Za-z0-9_.-], hex digits and colons), so they are safe as case patterns.
 function caseArm(address: string, names: readonly string[], vips: readonly string[], steps: readonly string[], ambiguous: ReadonlySet<string>): string {
-  const patterns = [address, ...names.filter((n) => n !== address && !ambiguous.has(n))].join("|");
-  const vipList = vips.join(" ");
-  return [
-    `  ${patterns})`,
-    `    # real server ${address} (${names.join(", ")}) serves VIPs ${vips.join(", ")}`,
-    ...steps,
-    `    printf 'lvs-console real-server: %s is ready for VIPs %s\\n' ${address} '${vipList}'`,
-    "    ;;",
-  ].join("\n");
+  let patterns = address;
+  for (const n of names) if (n !== address && !ambiguous.has(n)) patterns += `|${n}`;
+  const stepLines = steps.length === 0 ? "" : `\n${steps.join("\n")}`;
+  return `  ${patterns})\n    # real server ${address} (${names.join(", ")}) serves VIPs ${vips.join(", ")}${stepLines}\n`
+    + `    printf 'lvs-console real-server: %s is ready for VIPs %s\\n' ${address} '${vips.join(" ")}'\n    ;;`;
 }
 
 // A name listed with two addresses (a dual-stack host, or two hosts sharing a
@@ -126,7 +123,11 @@ function caseArm(address: string, names: readonly string[], vips: readonly strin
 function ambiguousNames(hosts: Hosts): Map<string, string[]> {
   const byName = new Map<string, string[]>();
   hosts.address.forEach((address, i) => {
-    for (const name of hosts.repeated.get(i)?.names ?? [hosts.name[i]!]) byName.set(name, [...(byName.get(name) ?? []), address]);
+    for (const name of hosts.repeated.get(i)?.names ?? [hosts.name[i]!]) {
+      const addresses = byName.get(name);
+      if (addresses) addresses.push(address);
+      else byName.set(name, [address]);
+    }
   });
   return new Map([...byName].filter(([, addresses]) => addresses.length > 1));
 }
@@ -136,7 +137,8 @@ function ambiguousArm(name: string, addresses: readonly string[]): string {
 }
 
 /** A script each real server runs as root with its address (or a name) to accept its VIPs (or route via the NAT router). */
-export function renderRealServer(doc: LvsDocument): string {
+export function renderRealServer(input: ModelInput): string {
+  const doc = documentOf(input);
   const hosts = hostsByAddress(doc);
   const ambiguous = ambiguousNames(hosts);
   const skip = new Set(ambiguous.keys());

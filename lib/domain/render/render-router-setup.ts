@@ -1,4 +1,5 @@
 import { familyOf } from "../model/address";
+import { documentOf, modelOf, type ModelInput } from "../model/derive-model";
 import { carriesFtp } from "../model/ftp-nat";
 import type { LvsDocument } from "../schema/document";
 import { MARK_CHAIN } from "./mangle-rules";
@@ -21,19 +22,21 @@ export interface RouterNeeds {
 }
 
 /** Derives the router's forwarding, modules and saved-rule needs from the document. */
-export function routerNeeds(doc: LvsDocument): RouterNeeds {
+export function routerNeeds(input: ModelInput): RouterNeeds {
+  const model = modelOf(input);
+  const doc = model.doc;
   const nat = doc.cluster.network === "nat";
   const vips = [...doc.firewallMarks.map((b) => b.vip), ...doc.virtualServers.map((v) => v.vip)];
   const ipv6 = vips.some((vip) => familyOf(vip) === 6);
   const chains = (family: 4 | 6) => [
-    ...(doc.firewallMarks.some((b) => familyOf(b.vip) === family) ? [MARK_CHAIN] : []),
-    ...(masqueradeOf(doc, family) === null ? [] : [NAT_CHAIN]),
+    ...(model.ruleSetsOf(family).length > 0 ? [MARK_CHAIN] : []),
+    ...(masqueradeOf(model, family) === null ? [] : [NAT_CHAIN]),
   ];
   return {
     // NAT routes replies back through the router; direct routing and tunnelling do not forward.
     ipv4Forwarding: nat,
     ipv6Forwarding: nat && ipv6,
-    modules: nat && carriesFtp(doc) ? ["ip_vs", "ip_vs_ftp"] : ["ip_vs"],
+    modules: nat && carriesFtp(model.ruleSets) ? ["ip_vs", "ip_vs_ftp"] : ["ip_vs"],
     savedChains: { 4: chains(4), 6: chains(6) },
   };
 }
@@ -194,8 +197,8 @@ function savedRulesSection(needs: RouterNeeds): string[] {
 }
 
 /** The router setup script: forwarding sysctls, IPVS modules at boot, the daemon and the saved rules enabled at boot; idempotent. */
-export function renderRouterSetup(doc: LvsDocument): string {
-  return renderRouterSetupFor(doc, routerNeeds(doc));
+export function renderRouterSetup(input: ModelInput): string {
+  return renderRouterSetupFor(documentOf(input), routerNeeds(input));
 }
 
 // Only the banner and the last line name the cluster; everything else follows from `needs`.

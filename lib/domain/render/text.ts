@@ -17,10 +17,10 @@ export function sanitizeComment(text: string, max = COMMENT_MAX): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat;
 }
 
-/** Comment lines for a bundle or service: its name and, when present, its sanitized description. */
-export function describeLines(marker: string, label: string, description?: string): string[] {
+/** The comment line for a bundle or service: its name and, when present, its sanitized description. */
+export function describeLine(marker: string, label: string, description?: string): string {
   const text = description === undefined ? "" : sanitizeComment(description);
-  return [`${marker} ${label}${text === "" ? "" : `: ${text}`}`];
+  return `${marker} ${label}${text === "" ? "" : `: ${text}`}`;
 }
 
 /** The generated-file banner, one comment line per entry. */

@@ -1,4 +1,5 @@
 import { lintDocument } from "../lint";
+import { deriveModel } from "../model/derive-model";
 import { findDuplicates } from "../model/document-uniqueness";
 import type { LvsDocument } from "./document";
 import { parseDocumentText, type DocumentIssue } from "./parse-document";
@@ -12,9 +13,10 @@ export type DocumentCheck =
 export function checkDocumentText(text: string): DocumentCheck {
   const parsed = parseDocumentText(text);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  const duplicates = findDuplicates(parsed.doc);
+  const model = deriveModel(parsed.doc);
+  const duplicates = findDuplicates(model);
   if (duplicates.length > 0) return { ok: false, issues: duplicates };
-  const found = lintDocument(parsed.doc);
+  const found = lintDocument(model);
   return {
     ok: true,
     doc: parsed.doc,

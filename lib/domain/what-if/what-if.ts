@@ -1,8 +1,9 @@
 import ipaddr from "ipaddr.js";
-import { markRuleSets, type L4Protocol } from "../model/bundles";
+import type { L4Protocol } from "../model/bundles";
+import { modelOf, type DerivedModel, type ModelInput } from "../model/derive-model";
 import { parseAddress, type Family } from "../model/address";
 import { rangeContains } from "../model/ports";
-import { FORWARDING, ipvsServices, type IpvsService } from "../model/services";
+import { FORWARDING, type IpvsService } from "../model/services";
 import type { LvsDocument } from "../schema/document";
 
 /** A packet to ask about: client `from` (optional) sends `protocol` to `vip`:`port`. */
@@ -57,8 +58,8 @@ export type WhatIfResult = { ok: true; answer: WhatIfAnswer } | { ok: false; mes
 
 // netfilter evaluates every rule of the chain: MARK does not stop traversal, so
 // the last matching rule's mark is the one the packet leaves with.
-function markOf(doc: LvsDocument, family: Family, vip: string, probe: WhatIfProbe) {
-  const sets = markRuleSets(doc).filter((s) => s.family === family);
+function markOf(model: DerivedModel, family: Family, vip: string, probe: WhatIfProbe) {
+  const sets = model.ruleSetsOf(family);
   const matched: MatchedRule[] = [];
   sets.forEach((s, i) => {
     if (s.vip === vip && s.protocol === probe.protocol && s.ranges.some((r) => rangeContains(r, probe.port))) {
@@ -69,8 +70,8 @@ function markOf(doc: LvsDocument, family: Family, vip: string, probe: WhatIfProb
 }
 
 // IPVS looks a packet up by its mark first (per family), then by protocol, VIP and port.
-function findService(doc: LvsDocument, family: Family, vip: string, mark: number, probe: WhatIfProbe, notes: string[]): IpvsService | undefined {
-  const services = ipvsServices(doc);
+function findService(model: DerivedModel, family: Family, vip: string, mark: number, probe: WhatIfProbe, notes: string[]): IpvsService | undefined {
+  const services = model.ipvsServices;
   if (mark !== 0) {
     const byMark = services.find((s) => s.kind === "fwmark" && s.family === family && s.mark === mark);
     if (byMark) return byMark;
@@ -114,16 +115,18 @@ function checkProbe(probe: WhatIfProbe) {
 }
 
 /** Where a packet to VIP:port goes on the router the document describes (DESIGN.md §5a). */
-export function whatIf(doc: LvsDocument, probe: WhatIfProbe): WhatIfResult {
+export function whatIf(input: ModelInput, probe: WhatIfProbe): WhatIfResult {
+  const model = modelOf(input);
+  const doc = model.doc;
   const checked = checkProbe(probe);
   if (typeof checked === "string") return { ok: false, message: checked };
   const { family, vip } = checked;
   const from = probe.from === undefined ? undefined : parseAddress(probe.from)!.canonical;
-  const { rulesEvaluated, matched, mark } = markOf(doc, family, vip, probe);
+  const { rulesEvaluated, matched, mark } = markOf(model, family, vip, probe);
   const notes: string[] = [];
   if (matched.length > 1) notes.push(`${matched.length} rules match: MARK does not stop the chain, so the last one (bundle ${matched.at(-1)!.bundle}) wins; lint reports the overlap`);
   const base = { probe: { family, vip, port: probe.port, protocol: probe.protocol, ...(from ? { from } : {}) }, rulesEvaluated, matched, mark, notes };
-  const service = findService(doc, family, vip, mark, probe, notes);
+  const service = findService(model, family, vip, mark, probe, notes);
   if (!service) return { ok: true, answer: { ...base, service: null, reachable: [], quiesced: [], balanced: false, reason: whyNoService(doc, vip, mark, probe) } };
   const info: WhatIfService = {
     kind: service.kind,

@@ -1,7 +1,7 @@
-import { IMPORT_FORMATS, isImportFormat, type ImportFormat } from "../import/detect-format";
-import { globComponentRegExp, basenameOf, dirnameOf, type IncludeReader } from "../import/include-reader";
-import { hasUnimported, importFiles, type ImportFile } from "../import/import-files";
-import { formatImportMessage, MAX_INPUT_BYTES } from "../import/messages";
+import { IMPORT_FORMATS, isImportFormat, type ImportFormat } from "../domain/import/detect-format";
+import { globComponentRegExp, basenameOf, dirnameOf, type IncludeReader } from "../domain/import/include-reader";
+import { hasUnimported, importFiles, type ImportFile } from "../domain/import/import-files";
+import { formatImportMessage, MAX_INPUT_BYTES } from "../domain/import/messages";
 import type { CliIo, CliResult } from "./run-cli";
 
 /** Usage of the import command (part of the CLI's usage text). */

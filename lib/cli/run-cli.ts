@@ -1,6 +1,7 @@
-import { errorsFor, formatDiagnostic, hasErrors, lintDocument } from "../lint";
-import { FORMATS, FORMAT_NAMES, isFormatName, renderArtifact } from "../render/registry";
-import { parseDocumentText, type LvsDocument } from "../schema";
+import { checkAndRender, refusalsFor } from "../domain/artifacts/check-and-render";
+import { formatDiagnostic, hasErrors } from "../domain/lint";
+import { FORMATS, FORMAT_NAMES, isFormatName } from "../domain/render/registry";
+import { parseDocumentText, type LvsDocument } from "../domain/schema";
 import { runDrift } from "./run-drift";
 import { runWhatIf } from "./run-what-if";
 import { IMPORT_USAGE, runImport } from "./run-import";
@@ -91,12 +92,13 @@ function runRender(args: Args, io: CliIo): CliResult {
   if (!isFormatName(args.format)) return usage(`unknown format ${JSON.stringify(args.format)}; allowed: ${FORMAT_NAMES.join(", ")}`);
   const loaded = loadDocument(source, io, false);
   if (!("doc" in loaded)) return loaded;
-  // An error about another artifact (lvs.cf's device rule, say) does not stop this one.
-  const errors = errorsFor(lintDocument(loaded.doc), args.format).map(formatDiagnostic);
+  // The preview's rule: an error about another artifact (lvs.cf's device rule, say) does not stop this one.
+  const checked = checkAndRender(loaded.doc, [], [args.format]);
+  const errors = refusalsFor(checked, args.format).map(formatDiagnostic);
   if (errors.length > 0 && !args.flags.has("--force")) {
     return { exitCode: 1, stdout: "", stderr: `lvs-console: refusing to render a document with lint errors (--force overrides):\n${lines(errors)}` };
   }
-  return { exitCode: 0, stdout: renderArtifact(args.format, loaded.doc), stderr: lines(errors.map((e) => `lvs-console: ${e}`)) };
+  return { exitCode: 0, stdout: checked.artifacts[0]!.text, stderr: lines(errors.map((e) => `lvs-console: ${e}`)) };
 }
 
 function runLint(args: Args, io: CliIo): CliResult {
@@ -105,7 +107,7 @@ function runLint(args: Args, io: CliIo): CliResult {
   const json = args.flags.has("--json");
   const loaded = loadDocument(source, io, json);
   if (!("doc" in loaded)) return loaded;
-  const diagnostics = lintDocument(loaded.doc);
+  const { diagnostics } = checkAndRender(loaded.doc, [], []);
   const exitCode = hasErrors(diagnostics) ? 1 : 0;
   if (json) return { exitCode, stdout: `${JSON.stringify({ valid: true, diagnostics }, null, 2)}\n`, stderr: "" };
   const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;

@@ -1,6 +1,6 @@
-import { parseHostPort } from "../model/address";
-import { formatWhatIf } from "../what-if/format-what-if";
-import { whatIf } from "../what-if/what-if";
+import { parseHostPort } from "../domain/model/address";
+import { formatWhatIf } from "../domain/what-if/format-what-if";
+import { whatIf } from "../domain/what-if/what-if";
 import type { Args, CliIo, CliKit, CliResult } from "./run-cli";
 
 const TO_ALLOWED = "VIP:PORT (192.0.2.10:443) or [IPv6]:PORT ([2001:db8::10]:443)";

@@ -1,6 +1,6 @@
-import { compareRouterState } from "../drift/compare-state";
-import { formatDriftReport, inSync } from "../drift/report";
-import { parseRouterState } from "../state/parse-state";
+import { compareRouterState } from "../domain/drift/compare-state";
+import { formatDriftReport, inSync } from "../domain/drift/report";
+import { parseRouterState } from "../domain/state/parse-state";
 import type { Args, CliIo, CliKit, CliResult } from "./run-cli";
 
 /** `drift --state FILE DOC [--json]`: exit 0 in sync, 1 drift found, 2 unreadable input. */
