@@ -1,0 +1,82 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { stateFile } from "./support/env";
+import { ensureCluster } from "./panels-helpers";
+
+// Issue 13 (Tests): the manuals' HTTP+HTTPS service (mark 80, ports 80 + 443, two
+// real servers, 300 s persistence) and FTP (mark 21) from an empty cluster,
+// counting what the operator clicks and how many pages load on the way.
+const CLUSTER = "e2e-manual-setup";
+
+test.use({ storageState: stateFile("operator") });
+test.beforeAll(async ({ browser }) => ensureCluster(browser, CLUSTER, "203.0.113.70"));
+
+/** Counts clicks (buttons, links, choices) and main-frame navigations, client-side ones included. */
+function startCounting(page: Page) {
+  const count = { clicks: 0, pageLoads: 0 };
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) count.pageLoads += 1;
+  });
+  const click = async (target: Locator) => {
+    count.clicks += 1;
+    await target.click();
+  };
+  const choose = async (target: Locator, value: string) => {
+    count.clicks += 1;
+    await target.selectOption(value);
+  };
+  return { count, click, choose };
+}
+
+test("[operator] sets up the manuals' HTTP+HTTPS and FTP services; prints clicks and page loads", async ({ page }) => {
+  await page.goto("/");
+  const switcher = page.getByRole("form", { name: "Cluster switcher" });
+  await switcher.getByLabel("Cluster").selectOption({ label: CLUSTER });
+  await switcher.getByRole("button", { name: "Switch" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(CLUSTER);
+
+  const { count, click } = startCounting(page);
+  const nav = page.getByRole("navigation", { name: "Console panels" });
+
+  async function createBundle(preset: RegExp, vip: string) {
+    await click(nav.getByRole("link", { name: "Firewall marks" }));
+    await click(page.getByRole("link", { name: "Add bundle" }));
+    const form = page.getByRole("form", { name: "New firewall-mark bundle" });
+    await click(form.getByRole("button", { name: preset }));
+    await form.getByLabel("Virtual IP Address").fill(vip);
+    await click(form.getByRole("button", { name: "Create bundle" }));
+    await expect(page).toHaveURL(/\/firewall-marks\/\d+$/);
+  }
+
+  async function createVirtualServer(bundle: string, persistence: string) {
+    await click(page.getByRole("button", { name: `Create virtual server from bundle ${bundle}` }));
+    await expect(page).toHaveURL(/\/virtual-servers\/\d+$/);
+    const form = page.getByRole("form", { name: "Edit virtual server" });
+    await form.getByLabel("Persistence", { exact: true }).fill(persistence);
+    await click(form.getByRole("button", { name: "Save virtual server" }));
+    await expect(form.getByRole("status")).toHaveText(`Saved virtual server ${bundle}.`);
+  }
+
+  async function addRealServer(name: string, address: string) {
+    const form = page.getByRole("form", { name: "Add real server" });
+    await form.getByLabel("Name", { exact: true }).fill(name);
+    await form.getByLabel("Address", { exact: true }).fill(address);
+    await click(form.getByRole("button", { name: "Add real server" }));
+    await expect(form.getByRole("status")).toHaveText(`Added real server ${name}.`);
+  }
+
+  await createBundle(/^HTTP \+ HTTPS/, "203.0.113.80");
+  await createVirtualServer("http-https", "300");
+  await addRealServer("web1", "10.11.12.2");
+  await addRealServer("web2", "10.11.12.3");
+  await createBundle(/^FTP/, "203.0.113.21");
+  await createVirtualServer("ftp", "300");
+
+  console.log(`manual_setup_clicks ${count.clicks} page_loads ${count.pageLoads}`);
+
+  await page.goto("/virtual-servers");
+  await expect(page.getByRole("row", { name: /http-https/ })).toContainText("300 s");
+  await expect(page.getByRole("row", { name: /ftp/ })).toContainText("300 s");
+  await page.goto("/firewall-marks");
+  await expect(page.getByRole("row", { name: /http-https/ })).toContainText("80, 443");
+  await expect(page.getByRole("row", { name: /ftp/ })).toContainText("21, 10000-20000");
+});
