@@ -10,9 +10,13 @@ const CLUSTER = "e2e-manual-setup";
 test.use({ storageState: stateFile("operator") });
 test.beforeAll(async ({ browser }) => ensureCluster(browser, CLUSTER, "203.0.113.70"));
 
-/** Counts clicks (buttons, links, choices) and main-frame navigations, client-side ones included. */
+/** Counts clicks (buttons, links, choices, answered dialogs) and main-frame navigations, client-side ones included. */
 function startCounting(page: Page) {
   const count = { clicks: 0, pageLoads: 0 };
+  page.on("dialog", (dialog) => {
+    count.clicks += 1;
+    void dialog.accept();
+  });
   page.on("framenavigated", (frame) => {
     if (frame === page.mainFrame()) count.pageLoads += 1;
   });
@@ -20,11 +24,7 @@ function startCounting(page: Page) {
     count.clicks += 1;
     await target.click();
   };
-  const choose = async (target: Locator, value: string) => {
-    count.clicks += 1;
-    await target.selectOption(value);
-  };
-  return { count, click, choose };
+  return { count, click };
 }
 
 test("[operator] sets up the manuals' HTTP+HTTPS and FTP services; prints clicks and page loads", async ({ page }) => {
