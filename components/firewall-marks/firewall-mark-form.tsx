@@ -41,7 +41,7 @@ export function FirewallMarkForm(props: Props) {
       const result = await createFirewallMarkAction(props.clusterId, values);
       if (showResult(result, `Created bundle ${values.name} (mark ${values.mark}).`)) {
         reset(result.data.values);
-        router.push(`/firewall-marks/${result.data.id}`);
+        router.push(`/firewall-marks/${result.data.id}?created=1`);
       }
       return;
     }

@@ -10,3 +10,5 @@ export const loadRenameClusterSchema = () => import("@/lib/forms/cluster-forms")
 export const loadCreateUserSchema = () => import("@/lib/validation/account").then((m) => m.createUserSchema);
 export const loadChangeOwnPasswordSchema = () => import("@/lib/validation/account").then((m) => m.changeOwnPasswordSchema);
 export const loadWhatIfSchema = () => import("@/lib/forms/what-if-form").then((m) => m.whatIfFormSchema);
+export const loadBundleServiceChoicesSchema = () => import("@/lib/forms/virtual-server-forms").then((m) => m.bundleServiceChoicesSchema);
+export const loadCloneVirtualServerSchema = () => import("@/lib/forms/virtual-server-forms").then((m) => m.cloneVirtualServerSchema);

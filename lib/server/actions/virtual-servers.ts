@@ -2,6 +2,7 @@
 
 import { virtualServerSchema } from "@/lib/domain/schema";
 import type { ActionResult } from "@/lib/forms/action-result";
+import { bundleServiceChoicesSchema } from "@/lib/forms/virtual-server-forms";
 import { requireSomeClusterPermission } from "../auth/cluster-access";
 import { runAction } from "../run-action";
 import { createVirtualServerFromBundle } from "../virtual-server-from-bundle";
@@ -44,10 +45,10 @@ export async function deleteVirtualServerAction(id: number, version: number): Pr
   }));
 }
 
-/** One click from a bundle to its virtual server. Needs virtualServer.write (operators, admins). */
-export async function createVirtualServerFromBundleAction(bundleId: number): Promise<ActionResult<VirtualServerDetail>> {
+/** A bundle's virtual server, with the name, scheduler and persistence chosen first. Needs virtualServer.write (operators, admins). */
+export async function createVirtualServerFromBundleAction(bundleId: number, choices: unknown): Promise<ActionResult<VirtualServerDetail>> {
   return revalidatePanels(await runAction(async () => {
     await requireSomeClusterPermission("virtualServer.write");
-    return createVirtualServerFromBundle(parseId(bundleId, "bundle"));
+    return createVirtualServerFromBundle(parseId(bundleId, "bundle"), parseInput(bundleServiceChoicesSchema, choices));
   }));
 }

@@ -1,0 +1,15 @@
+import "server-only";
+import { requireClusterPermission } from "./auth/cluster-access";
+import { db } from "./db";
+import { bundleFamily } from "./firewall-marks";
+
+/** The bundle a firewall-mark virtual server takes its packets from (same mark and address family), or null. */
+export async function findBundleOfVirtualServer(
+  clusterId: number, values: { firewallMark?: number; vip: string },
+): Promise<{ id: number; name: string } | null> {
+  await requireClusterPermission(clusterId, "cluster.read");
+  if (values.firewallMark === undefined) return null;
+  return db.firewallMarkBundle.findFirst({
+    where: { clusterId, mark: BigInt(values.firewallMark), family: bundleFamily(values.vip) }, select: { id: true, name: true },
+  });
+}
