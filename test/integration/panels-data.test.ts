@@ -88,6 +88,19 @@ describe("virtual servers and real servers", () => {
     expect((await fm.getFirewallMark(bundle.id)).usedBy.map((u) => u.name)).toEqual(["http-https"]);
   });
 
+  it("puts a bad choice beside its field and creates nothing", async () => {
+    as("operator");
+    const bundle = (await fm.listFirewallMarks(clusterId)).find((b) => b.values.name === "ftp")!;
+    const count = await db.virtualServer.count();
+    const err = await fromBundle.createVirtualServerFromBundle(bundle.id, { name: "ftp", scheduler: "wlc", persistence: { timeoutSeconds: 300, netmask: 64 } })
+      .catch((e: unknown) => e);
+    expect((err as InstanceType<typeof DataError>).fieldErrors?.["persistence.netmask"]).toMatch(/IPv4/);
+    const taken = await fromBundle.createVirtualServerFromBundle(bundle.id, { name: "http-https", scheduler: "wlc", persistence: { timeoutSeconds: 0 } })
+      .catch((e: unknown) => e);
+    expect((taken as InstanceType<typeof DataError>).fieldErrors?.name).toMatch(/already the name/);
+    expect(await db.virtualServer.count()).toBe(count);
+  });
+
   it("edits persistence, adds two real servers, toggles and deletes one", async () => {
     as("operator");
     const page = await vs.listVirtualServers(clusterId, { q: "80" });
