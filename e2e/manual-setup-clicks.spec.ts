@@ -39,21 +39,18 @@ test("[operator] sets up the manuals' HTTP+HTTPS and FTP services; prints clicks
 
   async function createBundle(preset: RegExp, vip: string) {
     await click(nav.getByRole("link", { name: "Firewall marks" }));
-    await click(page.getByRole("link", { name: "Add bundle" }));
+    await click(page.getByRole("link", { name: preset }));
     const form = page.getByRole("form", { name: "New firewall-mark bundle" });
-    await click(form.getByRole("button", { name: preset }));
     await form.getByLabel("Virtual IP Address").fill(vip);
     await click(form.getByRole("button", { name: "Create bundle" }));
-    await expect(page).toHaveURL(/\/firewall-marks\/\d+$/);
+    await expect(page).toHaveURL(/\/firewall-marks\/\d+\?created=1$/);
   }
 
   async function createVirtualServer(bundle: string, persistence: string) {
-    await click(page.getByRole("button", { name: `Create virtual server from bundle ${bundle}` }));
-    await expect(page).toHaveURL(/\/virtual-servers\/\d+$/);
-    const form = page.getByRole("form", { name: "Edit virtual server" });
+    const form = page.getByRole("form", { name: `Create virtual server from bundle ${bundle}` });
     await form.getByLabel("Persistence", { exact: true }).fill(persistence);
-    await click(form.getByRole("button", { name: "Save virtual server" }));
-    await expect(form.getByRole("status")).toHaveText(`Saved virtual server ${bundle}.`);
+    await click(form.getByRole("button", { name: "Create virtual server" }));
+    await expect(page).toHaveURL(/\/virtual-servers\/\d+\?created=bundle$/);
   }
 
   async function addRealServer(name: string, address: string) {
@@ -61,14 +58,14 @@ test("[operator] sets up the manuals' HTTP+HTTPS and FTP services; prints clicks
     await form.getByLabel("Name", { exact: true }).fill(name);
     await form.getByLabel("Address", { exact: true }).fill(address);
     await click(form.getByRole("button", { name: "Add real server" }));
-    await expect(form.getByRole("status")).toHaveText(`Added real server ${name}.`);
+    await expect(form.getByRole("status")).toContainText(`Added real server ${name} (${address})`);
   }
 
-  await createBundle(/^HTTP \+ HTTPS/, "203.0.113.80");
+  await createBundle(/^Add HTTP \+ HTTPS bundle/, "203.0.113.80");
   await createVirtualServer("http-https", "300");
   await addRealServer("web1", "10.11.12.2");
   await addRealServer("web2", "10.11.12.3");
-  await createBundle(/^FTP/, "203.0.113.21");
+  await createBundle(/^Add FTP bundle/, "203.0.113.21");
   await createVirtualServer("ftp", "300");
 
   console.log(`manual_setup_clicks ${count.clicks} page_loads ${count.pageLoads}`);
@@ -79,4 +76,6 @@ test("[operator] sets up the manuals' HTTP+HTTPS and FTP services; prints clicks
   await page.goto("/firewall-marks");
   await expect(page.getByRole("row", { name: /http-https/ })).toContainText("80, 443");
   await expect(page.getByRole("row", { name: /ftp/ })).toContainText("21, 10000-20000");
+  await page.getByRole("link", { name: "http-https", exact: true }).last().click();
+  await expect(page.getByRole("region", { name: "Real servers" }).getByRole("row")).toHaveCount(3);
 });

@@ -14,16 +14,22 @@ import { usePanelForm } from "@/components/ui/use-panel-form";
 import { PortListEditor } from "./port-list-editor";
 
 type Props =
-  | { mode: "create"; clusterId: number; canEdit: boolean }
+  | { mode: "create"; clusterId: number; canEdit: boolean; presetId?: string }
   | { mode: "edit"; detail: FirewallMarkDetail; canEdit: boolean };
 
 const EMPTY: DefaultValues<FirewallMarkInput> = { name: "", description: "", vip: "", protocol: "tcp", ports: [""] };
+
+/** A new bundle's first values: empty, or one of the manuals' presets (chosen on the list page). */
+function initialValues(presetId: string | undefined): DefaultValues<FirewallMarkInput> {
+  const preset = BUNDLE_PRESETS.find((p) => p.id === presetId);
+  return preset ? { ...EMPTY, mark: preset.mark, name: preset.name, protocol: preset.protocol, ports: [...preset.ports] } : EMPTY;
+}
 
 /** Adds or edits a firewall-mark bundle; presets fill in the manuals' HTTP + HTTPS and FTP bundles. */
 export function FirewallMarkForm(props: Props) {
   const router = useRouter();
   const [version, setVersion] = useState(props.mode === "edit" ? props.detail.version : 0);
-  const { form, locked, message, showResult } = usePanelForm(loadFirewallMarkSchema, props.mode === "edit" ? props.detail.values : EMPTY);
+  const { form, locked, message, showResult } = usePanelForm(loadFirewallMarkSchema, props.mode === "edit" ? props.detail.values : initialValues(props.presetId));
   const { handleSubmit, reset, setValue } = form;
 
   const applyPreset = (id: string) => {
