@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { stateFile } from "./support/env";
-import { ensureCluster } from "./panels-helpers";
+import { ensureCluster, showCluster } from "./panels-helpers";
 
 // Issue 13 (Tests): the manuals' HTTP+HTTPS service (mark 80, ports 80 + 443, two
 // real servers, 300 s persistence) and FTP (mark 21) from an empty cluster,
@@ -28,11 +28,7 @@ function startCounting(page: Page) {
 }
 
 test("[operator] sets up the manuals' HTTP+HTTPS and FTP services; prints clicks and page loads", async ({ page }) => {
-  await page.goto("/");
-  const switcher = page.getByRole("form", { name: "Cluster switcher" });
-  await switcher.getByLabel("Cluster").selectOption({ label: CLUSTER });
-  await switcher.getByRole("button", { name: "Switch" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(CLUSTER);
+  await showCluster(page, CLUSTER);
 
   const { count, click } = startCounting(page);
   const nav = page.getByRole("navigation", { name: "Console panels" });

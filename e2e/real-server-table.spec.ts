@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { queryDatabase } from "./access-matrix/database";
 import { DENIAL_MARKERS } from "./access-matrix/expectations";
 import { stateFile } from "./support/env";
-import { callAction, ensureCluster, expectAccessible, screenshot } from "./panels-helpers";
+import { callAction, ensureCluster, expectAccessible, screenshot, showCluster } from "./panels-helpers";
 
 // Issue 13 items 2 and 3: the real-server table, bulk actions, cloning, and a
 // virtual server from a bundle that asks first; in a cluster of its own.
@@ -10,13 +10,6 @@ test.describe.configure({ mode: "serial" });
 
 const CLUSTER = "e2e-rs-table";
 
-async function showCluster(page: Page): Promise<void> {
-  await page.goto("/");
-  const switcher = page.getByRole("form", { name: "Cluster switcher" });
-  await switcher.getByLabel("Cluster").selectOption({ label: CLUSTER });
-  await switcher.getByRole("button", { name: "Switch" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(CLUSTER);
-}
 
 async function openVirtualServer(page: Page, name: string): Promise<void> {
   await page.goto(`/virtual-servers?q=${name}`);
@@ -28,7 +21,7 @@ test.beforeAll(async ({ browser }) => ensureCluster(browser, CLUSTER, "203.0.113
 
 test.describe("operator", () => {
   test.use({ storageState: stateFile("operator") });
-  test.beforeEach(async ({ page }) => showCluster(page));
+  test.beforeEach(async ({ page }) => showCluster(page, CLUSTER));
 
   test("[operator] creating a virtual server from a bundle asks for scheduler and persistence before it exists", async ({ page }, testInfo) => {
     await page.goto("/firewall-marks");
@@ -121,7 +114,7 @@ test.describe("operator", () => {
 
 test.describe("viewer", () => {
   test.use({ storageState: stateFile("viewer") });
-  test.beforeEach(async ({ page }) => showCluster(page));
+  test.beforeEach(async ({ page }) => showCluster(page, CLUSTER));
 
   test("[viewer] sees the table without controls and is refused when calling the actions directly", async ({ page }, testInfo) => {
     await openVirtualServer(page, "http-https");

@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "@/test/support/test-db";
+import { createTestDatabase } from "../support/test-db";
 
 // Issue 13 item 2: bulk real-server actions and cloning, on a real database.
-const session = vi.hoisted(() => ({ user: null as null | { userId: number; username: string; role: "viewer" | "operator" | "admin" } }));
-vi.mock("@/lib/server/auth/session", () => ({
-  getSessionUser: async () => session.user,
-  verifySession: async () => session.user,
-}));
-
-const as = (role: "viewer" | "operator" | "admin") => {
-  session.user = { userId: 1, username: role, role };
-};
+vi.mock("next/headers", () => import("../support/next-request"));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 await createTestDatabase("real-servers-bulk");
+const { signInAs: as } = await import("../support/sign-in");
 const { db } = await import("@/lib/server/db");
+const bulkActions = await import("@/lib/server/actions/real-servers-bulk");
+const cloneActions = await import("@/lib/server/actions/virtual-server-clone");
 const vs = await import("@/lib/server/virtual-servers");
 const bulk = await import("@/lib/server/real-servers-bulk");
 const clone = await import("@/lib/server/virtual-server-clone");
@@ -32,8 +28,7 @@ const snapshot = async () => JSON.stringify(await db.realServer.findMany({ order
 
 beforeAll(async () => {
   clusterId = (await db.cluster.create({ data: { name: "edge-bulk", primaryPublicIp: "203.0.113.2" } })).id;
-  await db.user.create({ data: { id: 1, username: "tester", passwordHash: "x", role: "admin" } });
-  as("operator");
+  await as("operator");
   const created = await vs.createVirtualServer(clusterId, {
     name: "web", active: true, vip: "203.0.113.10", port: 80, protocol: "tcp", firewallMark: 80, scheduler: "wlc",
     persistence: { timeoutSeconds: 300 }, reentrySeconds: 15, serviceTimeoutSeconds: 6, quiesceServer: false, loadMonitor: "none",
@@ -45,7 +40,7 @@ afterAll(async () => db.$disconnect());
 
 describe("bulk real-server actions", () => {
   it("[operator] drains three real servers in one transaction with ONE audit event naming them", async () => {
-    as("operator");
+    await as("operator");
     const events = await auditCount();
     const serial = (await db.cluster.findUniqueOrThrow({ where: { id: clusterId } })).serialNo;
     const after = await bulk.applyRealServerBulk(webId, "drain", await picksOf(["web1", "web2", "web3"]));
@@ -60,7 +55,7 @@ describe("bulk real-server actions", () => {
   });
 
   it("deactivates and activates several at once", async () => {
-    as("operator");
+    await as("operator");
     await bulk.applyRealServerBulk(webId, "deactivate", await picksOf(["web1", "web4"]));
     expect((await realServers()).map((r) => r.values.active)).toEqual([false, true, true, false]);
     await bulk.applyRealServerBulk(webId, "activate", await picksOf(["web1", "web4"]));
@@ -68,7 +63,7 @@ describe("bulk real-server actions", () => {
   });
 
   it("refuses the whole action when one selected row is stale, with every selected row's current values", async () => {
-    as("operator");
+    await as("operator");
     const picks = await picksOf(["web1", "web2"]);
     const stale = [picks[0]!, { ...picks[1]!, version: picks[1]!.version - 1 }];
     const before = await snapshot();
@@ -83,7 +78,7 @@ describe("bulk real-server actions", () => {
   });
 
   it("refuses a real server of another virtual server, an empty selection and a repeated row, changing nothing", async () => {
-    as("operator");
+    await as("operator");
     const other = await vs.createVirtualServer(clusterId, {
       name: "other", active: true, vip: "203.0.113.11", port: 80, protocol: "tcp", scheduler: "wlc", reentrySeconds: 15,
       serviceTimeoutSeconds: 6, quiesceServer: false, loadMonitor: "none", realServers: [{ name: "x1", address: "10.0.0.9", weight: 1, active: true }],
@@ -101,11 +96,13 @@ describe("bulk real-server actions", () => {
     const picks = await picksOf(rsNames);
     const before = await snapshot();
     const events = await auditCount();
-    as("viewer");
+    await as("viewer");
     for (const action of bulk.REAL_SERVER_BULK_ACTIONS) {
       await expect(bulk.applyRealServerBulk(webId, action, picks)).rejects.toBeInstanceOf(AuthorizationError);
+      expect(await bulkActions.applyRealServerBulkAction(webId, action, picks)).toEqual({ ok: false, message: expect.stringMatching(/role does not allow/) });
     }
     await expect(clone.cloneVirtualServer(webId, "web-viewer")).rejects.toBeInstanceOf(AuthorizationError);
+    expect(await cloneActions.cloneVirtualServerAction(webId, { name: "web-viewer" })).toMatchObject({ ok: false });
     expect(await snapshot()).toBe(before);
     expect(await auditCount()).toBe(events);
     expect(await db.virtualServer.count({ where: { name: "web-viewer" } })).toBe(0);
@@ -114,7 +111,7 @@ describe("bulk real-server actions", () => {
 
 describe("clone", () => {
   it("[operator] clones a virtual server with its real servers under a new name", async () => {
-    as("operator");
+    await as("operator");
     const copy = await clone.cloneVirtualServer(webId, "web-b");
     const original = await vs.getVirtualServer(webId);
     expect(copy.id).not.toBe(webId);
@@ -124,7 +121,7 @@ describe("clone", () => {
   });
 
   it("refuses a taken or invalid name on the name field, creating nothing", async () => {
-    as("operator");
+    await as("operator");
     const count = await db.virtualServer.count();
     const taken = await clone.cloneVirtualServer(webId, "web-b").catch((e: unknown) => e);
     expect((taken as InstanceType<typeof DataError>).fieldErrors?.name).toMatch(/already the name/);
@@ -136,7 +133,7 @@ describe("clone", () => {
 
 describe("bulk delete", () => {
   it("[operator] deletes several real servers at once, auditing them in one event", async () => {
-    as("operator");
+    await as("operator");
     const events = await auditCount();
     expect(await bulk.applyRealServerBulk(webId, "delete", await picksOf(["web2", "web3"]))).toEqual([]);
     expect((await realServers()).map((r) => r.values.name)).toEqual(["web1", "web4"]);
