@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { stateFile } from "./support/env";
 import { callAction, ensureCluster, expectAccessible, screenshot, showCluster } from "./panels-helpers";
 
