@@ -15,6 +15,7 @@ function startCounting(page: Page) {
   const count = { clicks: 0, pageLoads: 0 };
   page.on("dialog", (dialog) => {
     count.clicks += 1;
+    console.log(`dialog on ${new URL(page.url()).pathname}: ${dialog.message()}`);
     void dialog.accept();
   });
   page.on("framenavigated", (frame) => {

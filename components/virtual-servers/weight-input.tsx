@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import type { FormMessage } from "@/components/ui/form-status";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { updateRealServerAction } from "@/lib/server/actions/real-servers";
@@ -14,19 +14,23 @@ export function WeightInput({ detail, onResult }: { detail: RealServerDetail; on
   const [pending, startTransition] = useTransition();
   const [text, setText] = useState(String(detail.values.weight));
   const [error, setError] = useState<string | null>(null);
+  // Enter disables the field while saving, which blurs it: the blur must not send the same weight again.
+  const sent = useRef(String(detail.values.weight));
   const { name } = detail.values;
   const errorId = `rs-weight-${detail.id}-error`;
 
   const save = () => {
-    if (text.trim() === String(detail.values.weight)) return;
+    if (text.trim() === sent.current) return;
     const weight = Number(text);
     if (text.trim() === "" || !Number.isInteger(weight) || weight < 0 || weight > 65535) {
       setError(`got ${JSON.stringify(text)}; allowed: an integer 0-65535 (0 quiesces)`);
       return;
     }
+    sent.current = text.trim();
     startTransition(async () => {
       const result = await updateRealServerAction(detail.id, detail.version, { ...detail.values, weight });
       setError(result.ok ? null : result.fieldErrors?.weight ?? null);
+      if (!result.ok) sent.current = String(detail.values.weight);
       onResult(result.ok ? { ok: true, text: `Saved weight ${weight} of real server ${name}.` } : { ok: false, text: result.message });
       router.refresh();
     });
