@@ -89,7 +89,7 @@ test.describe("operator", () => {
     await page.getByLabel("Select web1").check();
     await page.getByLabel("Select web3").check();
     await page.getByRole("button", { name: "Deactivate selected real servers" }).click();
-    await expect(page.getByRole("alert")).toContainText("changed by someone else");
+    await expect(page.getByRole("alert").filter({ hasText: "changed by someone else" })).toContainText("real servers (web1, web3)");
     await expect(page.getByLabel("Weight of web1")).toHaveValue("7");
     const table = page.getByRole("region", { name: "Real servers" });
     await expect(table.getByRole("row", { name: /web3/ })).not.toContainText("inactive");
