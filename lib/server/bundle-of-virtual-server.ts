@@ -1,7 +1,7 @@
 import "server-only";
 import { requireClusterPermission } from "./auth/cluster-access";
 import { db } from "./db";
-import { bundleFamily } from "./firewall-marks";
+import { markFamilyKey } from "./stored-values";
 
 /** The bundle a firewall-mark virtual server takes its packets from (same mark and address family), or null. */
 export async function findBundleOfVirtualServer(
@@ -10,6 +10,6 @@ export async function findBundleOfVirtualServer(
   await requireClusterPermission(clusterId, "cluster.read");
   if (values.firewallMark === undefined) return null;
   return db.firewallMarkBundle.findFirst({
-    where: { clusterId, mark: BigInt(values.firewallMark), family: bundleFamily(values.vip) }, select: { id: true, name: true },
+    where: { clusterId, ...markFamilyKey(values.firewallMark, values.vip) }, select: { id: true, name: true },
   });
 }
