@@ -1,6 +1,6 @@
 import "server-only";
 import type { VrrpSettings } from "@/lib/domain/schema";
-import type { GlobalSettings, GlobalSettingsInput, Redundancy, RedundancyInput } from "@/lib/forms/cluster-forms";
+import type { GlobalSettings, GlobalSettingsInput, Redundancy, RedundancyInput } from "@/lib/domain/schema/cluster-forms";
 import type { Cluster, Prisma } from "@/lib/generated/prisma/client";
 import { definedOnly, maskFromColumn, maskToColumn, optionalNumber, optionalText } from "./stored-values";
 

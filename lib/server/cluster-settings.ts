@@ -1,7 +1,7 @@
 import "server-only";
 import { deriveRouterId } from "@/lib/domain/model/vrrp";
 import { vrrpSchema } from "@/lib/domain/schema";
-import type { GlobalSettings, GlobalSettingsInput, Redundancy, RedundancyInput } from "@/lib/forms/cluster-forms";
+import type { GlobalSettings, GlobalSettingsInput, Redundancy, RedundancyInput } from "@/lib/domain/schema/cluster-forms";
 import type { Cluster, Prisma } from "@/lib/generated/prisma/client";
 import { requireClusterPermission } from "./auth/cluster-access";
 import { globalSettingsData, redundancyData, toGlobalSettingsValues, toRedundancyValues } from "./cluster-mapping";

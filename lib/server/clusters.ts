@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import type { NewClusterInput, RenameClusterInput } from "@/lib/forms/cluster-forms";
+import type { NewClusterInput, RenameClusterInput } from "@/lib/domain/schema/cluster-forms";
 import { requireClusterPermission, requireSomeClusterPermission, visibleClusterFilter } from "./auth/cluster-access";
 import { requirePermission } from "./auth/permissions";
 import { CLUSTER_ROW_WRITE } from "./cluster-serial";

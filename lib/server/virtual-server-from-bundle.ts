@@ -1,7 +1,7 @@
 import "server-only";
 import { virtualServerSchema } from "@/lib/domain/schema";
-import type { BundleServiceChoices } from "@/lib/forms/virtual-server-forms";
-import { issuesToFieldErrors } from "@/lib/forms/issues-to-field-errors";
+import type { BundleServiceChoices } from "@/lib/domain/schema/virtual-server-forms";
+import { issuesToFieldErrors } from "@/lib/domain/schema/field-errors";
 import { requireObjectPermission } from "./cluster-owner";
 import { DataError, NotFoundError } from "./data-errors";
 import { db } from "./db";

@@ -22,7 +22,7 @@ const { replaceClusterContent } = await import("@/lib/server/document-write");
 const { StaleVersionError } = await import("@/lib/server/data-errors");
 const { lintDocument } = await import("@/lib/domain/lint");
 const { firewallMarkSchema, virtualServerSchema, realServerSchema } = await import("@/lib/domain/schema");
-const { globalSettingsSchema } = await import("@/lib/forms/cluster-forms");
+const { globalSettingsSchema } = await import("@/lib/domain/schema/cluster-forms");
 
 let clusterId = 0;
 const row = () => db.cluster.findUniqueOrThrow({ where: { id: clusterId } });

@@ -1,6 +1,6 @@
 import * as z from "zod";
-import { SCHEDULERS, persistenceSchema } from "@/lib/domain/schema/virtual-server";
-import { closedEnum, nameSchema, strictObject } from "@/lib/domain/schema/primitives";
+import { SCHEDULERS, persistenceSchema } from "./virtual-server";
+import { closedEnum, nameSchema, strictObject } from "./primitives";
 
 /** What the operator chooses before a bundle becomes a virtual server: its name, scheduler and persistence. */
 export const bundleServiceChoicesSchema = strictObject({
