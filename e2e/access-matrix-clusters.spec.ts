@@ -1,7 +1,6 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
-import Database from "better-sqlite3";
 import { discoverActions, type DiscoveredAction } from "./access-matrix/discover";
-import { changedTables, snapshotDatabase } from "./access-matrix/database";
+import { changedTables, queryDatabase as query, snapshotDatabase } from "./access-matrix/database";
 import { DENIAL_MARKERS } from "./access-matrix/expectations";
 import { ACCOUNTS, submitCreateUser, submitLogin } from "./setup/accounts";
 import { E2E_BASE_URL, E2E_DATABASE_FILE } from "./support/env";
@@ -43,14 +42,6 @@ let actions: Map<string, DiscoveredAction>;
 let teamCookie = "";
 let adminCookie = "";
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(E2E_DATABASE_FILE, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 async function call(name: string, args: unknown[], cookie: string): Promise<{ status: number; body: string }> {
   const action = actions.get(name);

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { stateFile } from "./support/env";
-import { callAction, ensureCluster, expectAccessible, screenshot } from "./panels-helpers";
+import { callAction, ensureCluster, expectAccessible, screenshot, switchCluster } from "./panels-helpers";
 
 // Health checks, the router pair and the admins-only scripts through the panels
 // (issue 10 items 9, 10; faults 1 and 7), in a cluster of their own.
@@ -9,19 +9,12 @@ test.describe.configure({ mode: "serial" });
 const CLUSTER = "e2e-model";
 
 
-async function showCluster(page: Page): Promise<void> {
-  await page.goto("/");
-  const switcher = page.getByRole("form", { name: "Cluster switcher" });
-  await switcher.getByLabel("Cluster").selectOption({ label: CLUSTER });
-  await switcher.getByRole("button", { name: "Switch" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(CLUSTER);
-}
 
 test.beforeAll(async ({ browser }) => ensureCluster(browser, CLUSTER));
 
 test.describe("admin", () => {
   test.use({ storageState: stateFile("admin") });
-  test.beforeEach(async ({ page }) => showCluster(page));
+  test.beforeEach(async ({ page }) => switchCluster(page, CLUSTER));
 
   test("[admin] sets the router pair; the derived router id is shown as the default", async ({ page }, testInfo) => {
     await page.goto("/redundancy");
@@ -73,7 +66,7 @@ test.describe("admin", () => {
 
 test.describe("operator", () => {
   test.use({ storageState: stateFile("operator") });
-  test.beforeEach(async ({ page }) => showCluster(page));
+  test.beforeEach(async ({ page }) => switchCluster(page, CLUSTER));
 
   test("[operator] may not set a check script or sending program, in the form or directly", async ({ page }) => {
     await page.goto("/virtual-servers");

@@ -16,7 +16,7 @@ async function createBundle(page: Page, preset: RegExp, vip: string) {
   await form.getByRole("button", { name: preset }).click();
   await form.getByLabel("Virtual IP Address").fill(vip);
   await form.getByRole("button", { name: "Create bundle" }).click();
-  await expect(page).toHaveURL(/\/firewall-marks\/\d+$/);
+  await expect(page).toHaveURL(/\/firewall-marks\/\d+\?created=1$/);
 }
 
 async function addRealServer(page: Page, name: string, address: string) {
@@ -24,8 +24,8 @@ async function addRealServer(page: Page, name: string, address: string) {
   await form.getByLabel("Name", { exact: true }).fill(name);
   await form.getByLabel("Address", { exact: true }).fill(address);
   await form.getByRole("button", { name: "Add real server" }).click();
-  await expect(form.getByRole("status")).toHaveText(`Added real server ${name}.`);
-  await expect(page.getByRole("form", { name: `Real server ${name}` })).toBeVisible();
+  await expect(form.getByRole("status")).toContainText(`Added real server ${name} (${address}) to virtual server`);
+  await expect(page.getByRole("region", { name: "Real servers" }).getByRole("row", { name: new RegExp(`\\b${name}\\b`) })).toBeVisible();
 }
 
 test("[operator] creates the HTTP+HTTPS bundle", async ({ page }, testInfo) => {
@@ -40,14 +40,16 @@ test("[operator] creates the HTTP+HTTPS bundle", async ({ page }, testInfo) => {
 
 test("[operator] creates a virtual server on the bundle with two real servers and 300 s persistence", async ({ page }, testInfo) => {
   await page.goto("/firewall-marks");
-  await page.getByRole("button", { name: "Create virtual server from bundle http-https" }).click();
-  await expect(page).toHaveURL(/\/virtual-servers\/\d+$/);
+  await page.getByRole("link", { name: "Create virtual server from bundle http-https" }).click();
+  const ask = page.getByRole("form", { name: "Create virtual server from bundle http-https" });
+  await ask.getByLabel("Persistence", { exact: true }).fill("300");
+  await ask.getByRole("button", { name: "Create virtual server" }).click();
+  await expect(page).toHaveURL(/\/virtual-servers\/\d+\?created=bundle$/);
+  await expect(page.getByRole("status").first()).toHaveText("Created virtual server http-https on mark 80. Next: add its real servers below.");
   const form = page.getByRole("form", { name: "Edit virtual server" });
   await expect(form.getByLabel("Firewall Mark")).toHaveValue("80");
   await expect(form.getByLabel("Application port")).toHaveValue("80");
-  await form.getByLabel("Persistence", { exact: true }).fill("300");
-  await form.getByRole("button", { name: "Save virtual server" }).click();
-  await expect(form.getByRole("status")).toHaveText("Saved virtual server http-https.");
+  await expect(form.getByLabel("Persistence", { exact: true })).toHaveValue("300");
   await addRealServer(page, "web1", "10.11.12.2");
   await addRealServer(page, "web2", "10.11.12.3");
   await page.reload();
@@ -67,8 +69,8 @@ test("[operator] creates the FTP bundle with its virtual server", async ({ page 
   await createBundle(page, /^FTP/, "203.0.113.11");
   const form = page.getByRole("form", { name: "Edit firewall-mark bundle" });
   await expect(form.getByLabel("Port or range 2")).toHaveValue("10000-20000");
-  await page.getByRole("button", { name: "Create virtual server from bundle ftp" }).click();
-  await expect(page).toHaveURL(/\/virtual-servers\/\d+$/);
+  await page.getByRole("form", { name: "Create virtual server from bundle ftp" }).getByRole("button", { name: "Create virtual server" }).click();
+  await expect(page).toHaveURL(/\/virtual-servers\/\d+\?created=bundle$/);
   await expect(page.getByRole("form", { name: "Edit virtual server" }).getByLabel("Firewall Mark")).toHaveValue("21");
   await page.goto("/firewall-marks");
   await expect(page.getByRole("row", { name: /ftp/ })).toContainText("21, 10000-20000");
@@ -86,16 +88,16 @@ test("[operator] edits a bundle, a real server's weight and its status", async (
 
   await page.goto("/virtual-servers?q=http-https");
   await page.getByRole("link", { name: "http-https" }).click();
-  const web2 = page.getByRole("form", { name: "Real server web2" });
-  await web2.getByLabel("Weight").fill("5");
-  await web2.getByRole("button", { name: "Save web2" }).click();
-  await expect(web2.getByRole("status")).toHaveText("Saved real server web2.");
-  const web1 = page.getByRole("form", { name: "Real server web1" });
-  await web1.getByRole("button", { name: "Deactivate web1" }).click();
-  await expect(web1.getByText("Status: inactive")).toBeVisible();
+  await page.getByLabel("Weight of web2").fill("5");
+  await page.getByLabel("Weight of web2").press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Saved weight" })).toHaveText("Saved weight 5 of real server web2.");
+  await page.getByLabel("Select web1").check();
+  await page.getByRole("button", { name: "Deactivate selected real servers" }).click();
+  const table = page.getByRole("region", { name: "Real servers" });
+  await expect(table.getByRole("row", { name: /web1/ })).toContainText("inactive");
   await page.reload();
-  await expect(page.getByRole("form", { name: "Real server web2" }).getByLabel("Weight")).toHaveValue("5");
-  await expect(page.getByRole("form", { name: "Real server web1" }).getByText("Status: inactive")).toBeVisible();
+  await expect(page.getByLabel("Weight of web2")).toHaveValue("5");
+  await expect(table.getByRole("row", { name: /web1/ })).toContainText("inactive");
 });
 
 test("[operator] bad input shows each error beside its field and saves nothing", async ({ page }, testInfo) => {

@@ -1,10 +1,10 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { deleteFirewallMarkAction } from "@/lib/server/actions/firewall-marks";
-import { createVirtualServerFromBundleAction } from "@/lib/server/actions/virtual-servers";
 
 interface Props {
   id: number;
@@ -16,19 +16,12 @@ interface Props {
   canDelete: boolean;
 }
 
-/** One click to the bundle's virtual server, and a delete that names the virtual servers still using the mark. */
+/** A way to the bundle's virtual-server form, and a delete that names the virtual servers still using the mark. */
 export function BundleActions({ id, version, name, mark, usedBy, canCreateVirtualServer, canDelete }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const hydrated = useHydrated();
-
-  const createVirtualServer = () =>
-    startTransition(async () => {
-      const result = await createVirtualServerFromBundleAction(id);
-      if (result.ok) router.push(`/virtual-servers/${result.data.id}`);
-      else setError(result.message);
-    });
 
   const remove = () => {
     const users = usedBy.map((u) => u.name).join(", ");
@@ -48,9 +41,9 @@ export function BundleActions({ id, version, name, mark, usedBy, canCreateVirtua
   return (
     <div style={{ display: "flex", gap: ".4rem", flexWrap: "wrap", alignItems: "center" }}>
       {canCreateVirtualServer ? (
-        <button type="button" className="secondary" disabled={pending || !hydrated} onClick={createVirtualServer}>
+        <Link className="button secondary" href={`/firewall-marks/${id}#create-virtual-server`}>
           Create virtual server<span className="sr-only"> from bundle {name}</span>
-        </button>
+        </Link>
       ) : null}
       {canDelete ? (
         <button type="button" className="danger" disabled={pending || !hydrated} onClick={remove}>

@@ -13,15 +13,21 @@ import { usePanelForm } from "@/components/ui/use-panel-form";
 import { PortListEditor } from "./port-list-editor";
 
 type Props =
-  | { mode: "create"; clusterId: number; canEdit: boolean }
+  | { mode: "create"; clusterId: number; canEdit: boolean; presetId?: string }
   | { mode: "edit"; detail: FirewallMarkDetail; canEdit: boolean };
 
 const EMPTY: DefaultValues<FirewallMarkInput> = { name: "", description: "", vip: "", protocol: "tcp", ports: [""] };
 
+/** A new bundle's first values: empty, or one of the manuals' presets (chosen on the list page). */
+function initialValues(presetId: string | undefined): DefaultValues<FirewallMarkInput> {
+  const preset = BUNDLE_PRESETS.find((p) => p.id === presetId);
+  return preset ? { ...EMPTY, mark: preset.mark, name: preset.name, protocol: preset.protocol, ports: [...preset.ports] } : EMPTY;
+}
+
 /** Adds or edits a firewall-mark bundle; presets fill in the manuals' HTTP + HTTPS and FTP bundles. */
 export function FirewallMarkForm(props: Props) {
   const router = useRouter();
-  const edited = props.mode === "edit" ? props.detail : { values: EMPTY, version: 0 };
+  const edited = props.mode === "edit" ? props.detail : { values: initialValues(props.presetId), version: 0 };
   const { form, locked, message, showResult, version } = usePanelForm(loadFirewallMarkSchema, edited.values, { version: edited.version });
   const { handleSubmit, reset, setValue } = form;
 
@@ -40,7 +46,7 @@ export function FirewallMarkForm(props: Props) {
       const result = await createFirewallMarkAction(props.clusterId, values);
       if (showResult(result, `Created bundle ${values.name} (mark ${values.mark}).`)) {
         reset(result.data.values);
-        router.push(`/firewall-marks/${result.data.id}`);
+        router.push(`/firewall-marks/${result.data.id}?created=1`);
       }
       return;
     }

@@ -10,3 +10,5 @@ export const loadRenameClusterSchema = () => import("@/lib/domain/schema/cluster
 export const loadCreateUserSchema = () => import("@/lib/domain/schema/account").then((m) => m.createUserSchema);
 export const loadChangeOwnPasswordSchema = () => import("@/lib/domain/schema/account").then((m) => m.changeOwnPasswordSchema);
 export const loadWhatIfSchema = () => import("@/lib/domain/schema/what-if-form").then((m) => m.whatIfFormSchema);
+export const loadBundleServiceChoicesSchema = () => import("@/lib/domain/schema/virtual-server-forms").then((m) => m.bundleServiceChoicesSchema);
+export const loadCloneVirtualServerSchema = () => import("@/lib/domain/schema/virtual-server-forms").then((m) => m.cloneVirtualServerSchema);

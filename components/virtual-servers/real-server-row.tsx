@@ -66,15 +66,15 @@ export function RealServerRow({ detail, canEdit }: { detail: RealServerDetail; c
   );
 }
 
-/** Adds a real server to a virtual server. */
-export function AddRealServerForm({ virtualServerId }: { virtualServerId: number }) {
+/** Adds a real server to a virtual server; the new row appears in the table above it. */
+export function AddRealServerForm({ virtualServerId, virtualServerName }: { virtualServerId: number; virtualServerName: string }) {
   const router = useRouter();
   const { form, locked, message, showResult } = usePanelForm(loadRealServerSchema, NEW_REAL_SERVER);
   const { handleSubmit, reset } = form;
 
   const onSubmit = handleSubmit(async (values) => {
     const result = await createRealServerAction(virtualServerId, values);
-    if (showResult(result, `Added real server ${values.name}.`)) {
+    if (showResult(result, `Added real server ${values.name} (${values.address}) to virtual server ${virtualServerName}.`)) {
       reset(NEW_REAL_SERVER);
       router.refresh();
     }

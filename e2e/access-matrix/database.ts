@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
+import { E2E_DATABASE_FILE } from "../support/env";
 
 /** Columns that legitimately change on a read (the session's sliding idle timestamp). */
 const VOLATILE: Record<string, string[]> = { Session: ["lastSeenAt"] };
@@ -30,4 +31,14 @@ export function snapshotDatabase(file: string): Record<string, string> {
 /** Tables whose checksum differs between two snapshots. */
 export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
   return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((t) => before[t] !== after[t]);
+}
+
+/** Rows of one read-only query on the e2e database. */
+export function queryDatabase<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(E2E_DATABASE_FILE, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
 }

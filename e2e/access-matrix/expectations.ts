@@ -53,7 +53,11 @@ export const ACTIONS: Record<string, ActionExpectation> = {
   updateVirtualServerAction: { allow: editors, probes: [[missing, 1, {}]] },
   setVirtualServerActiveAction: { allow: editors, probes: [[missing, 1, false]] },
   deleteVirtualServerAction: { allow: editors, probes: [[missing, 1]] },
-  createVirtualServerFromBundleAction: { allow: editors, probes: [[missing]] },
+  createVirtualServerFromBundleAction: { allow: editors, probes: [[missing, { name: "matrix", scheduler: "wlc", persistence: { timeoutSeconds: 0 } }]] },
+  // lib/server/actions/virtual-server-clone.ts
+  cloneVirtualServerAction: { allow: editors, probes: [[missing, { name: "matrix-clone" }]] },
+  // lib/server/actions/real-servers-bulk.ts
+  applyRealServerBulkAction: { allow: editors, probes: [[missing, "drain", [{ id: missing, version: 1 }]]] },
   // lib/server/actions/real-servers.ts
   createRealServerAction: { allow: editors, probes: [[missing, { name: "matrix", address: "10.0.0.9", weight: 1 }]] },
   updateRealServerAction: { allow: editors, probes: [[missing, 1, {}]] },

@@ -80,12 +80,25 @@ describe("firewall-mark bundles", () => {
 });
 
 describe("virtual servers and real servers", () => {
-  it("[operator] creates a virtual server from a bundle in one call", async () => {
+  it("[operator] creates a virtual server from a bundle with the scheduler and persistence chosen first", async () => {
     as("operator");
     const bundle = (await fm.listFirewallMarks(clusterId)).find((b) => b.values.name === "http-https")!;
-    const created = await fromBundle.createVirtualServerFromBundle(bundle.id);
-    expect(created.values).toMatchObject({ name: "http-https", vip: "203.0.113.10", port: 80, firewallMark: 80, protocol: "tcp" });
+    const created = await fromBundle.createVirtualServerFromBundle(bundle.id, { name: "http-https", scheduler: "wlc", persistence: { timeoutSeconds: 0 } });
+    expect(created.values).toMatchObject({ name: "http-https", vip: "203.0.113.10", port: 80, firewallMark: 80, protocol: "tcp", scheduler: "wlc" });
     expect((await fm.getFirewallMark(bundle.id)).usedBy.map((u) => u.name)).toEqual(["http-https"]);
+  });
+
+  it("puts a bad choice beside its field and creates nothing", async () => {
+    as("operator");
+    const bundle = (await fm.listFirewallMarks(clusterId)).find((b) => b.values.name === "ftp")!;
+    const count = await db.virtualServer.count();
+    const err = await fromBundle.createVirtualServerFromBundle(bundle.id, { name: "ftp", scheduler: "wlc", persistence: { timeoutSeconds: 300, netmask: 64 } })
+      .catch((e: unknown) => e);
+    expect((err as InstanceType<typeof DataError>).fieldErrors?.["persistence.netmask"]).toMatch(/IPv4/);
+    const taken = await fromBundle.createVirtualServerFromBundle(bundle.id, { name: "http-https", scheduler: "wlc", persistence: { timeoutSeconds: 0 } })
+      .catch((e: unknown) => e);
+    expect((taken as InstanceType<typeof DataError>).fieldErrors?.name).toMatch(/already the name/);
+    expect(await db.virtualServer.count()).toBe(count);
   });
 
   it("edits persistence, adds two real servers, toggles and deletes one", async () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BundleActions } from "@/components/firewall-marks/bundle-actions";
+import { BUNDLE_PRESETS } from "@/lib/domain/schema/enums";
 import { listFirewallMarks } from "@/lib/server/firewall-marks";
 import { loadPanelContext } from "@/lib/server/panel-page";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -19,7 +20,16 @@ export default async function FirewallMarksPage() {
         A bundle marks packets to one VIP on several ports (HTTP 80 + HTTPS 443, FTP 21 + 10000-20000) so one IPVS
         firewall-mark virtual server takes them all.
       </p>
-      {canEdit ? <p><Link className="button" href="/firewall-marks/new">Add bundle</Link></p> : null}
+      {canEdit ? (
+        <p style={{ display: "flex", gap: ".5rem", flexWrap: "wrap" }}>
+          <Link className="button" href="/firewall-marks/new">Add bundle</Link>
+          {BUNDLE_PRESETS.map((p) => (
+            <Link key={p.id} className="button secondary" href={`/firewall-marks/new?preset=${p.id}`}>
+              Add {p.label} bundle ({p.ports.join(", ")} → mark {p.mark})
+            </Link>
+          ))}
+        </p>
+      ) : null}
       {bundles.length === 0 ? <p>No firewall-mark bundles.</p> : (
         <TableScroll label="Firewall-mark bundles">
           <table>

@@ -2,6 +2,7 @@
 
 import { virtualServerSchema } from "@/lib/domain/schema";
 import { clusterAction, flagArg, idArg, PANELS, versionArg } from "../action-client";
+import { bundleServiceChoicesSchema } from "@/lib/domain/schema/virtual-server-forms";
 import { createVirtualServerFromBundle } from "../virtual-server-from-bundle";
 import { createVirtualServer, deleteVirtualServer, setVirtualServerActive, updateVirtualServer, type VirtualServerDetail } from "../virtual-servers";
 
@@ -23,6 +24,6 @@ export const setVirtualServerActiveAction = clusterAction({ ...write, schema: [i
 export const deleteVirtualServerAction = clusterAction({ ...write, schema: [idArg(), versionArg()] })
   .action<{ id: number }, VirtualServerDetail>(async ([id, version]) => deleteVirtualServer(id, version));
 
-/** One click from a bundle to its virtual server. Needs virtualServer.write (operators, admins). */
-export const createVirtualServerFromBundleAction = clusterAction({ ...write, schema: [idArg("bundle")] })
-  .action(async ([bundleId]) => createVirtualServerFromBundle(bundleId));
+/** A bundle's virtual server, with the name, scheduler and persistence chosen first. Needs virtualServer.write (operators, admins). */
+export const createVirtualServerFromBundleAction = clusterAction({ ...write, schema: [idArg("bundle"), bundleServiceChoicesSchema] })
+  .action(async ([bundleId, choices]) => createVirtualServerFromBundle(bundleId, choices));

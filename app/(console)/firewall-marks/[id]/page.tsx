@@ -1,30 +1,41 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BundleActions } from "@/components/firewall-marks/bundle-actions";
+import { CreateFromBundleForm } from "@/components/firewall-marks/create-from-bundle-form";
 import { FirewallMarkForm } from "@/components/firewall-marks/firewall-mark-form";
+import { CreatedNotice } from "@/components/ui/created-notice";
 import { getFirewallMark } from "@/lib/server/firewall-marks";
 import { loadPanelContext, orNotFound, parseRouteId } from "@/lib/server/panel-page";
 
 export const metadata: Metadata = { title: "Edit firewall-mark bundle" };
 
-export default async function EditFirewallMarkPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditFirewallMarkPage({ params, searchParams }: {
+  params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }>;
+}) {
   const id = parseRouteId((await params).id);
+  const { created } = await searchParams;
   const { may } = await loadPanelContext();
   const detail = await orNotFound(getFirewallMark(id));
   const canEdit = may("firewallMark.write");
+  const canCreateVs = may("virtualServer.write");
+  const { name, mark } = detail.values;
   return (
     <>
       <p><Link href="/firewall-marks">← Firewall marks</Link></p>
-      <h1>Bundle {detail.values.name} <span className="muted">(mark {detail.values.mark}, {detail.family})</span></h1>
+      <h1>Bundle {name} <span className="muted">(mark {mark}, {detail.family})</span></h1>
+      <CreatedNotice text={created ? `Created bundle ${name} (mark ${mark}). Next: its virtual server, below.` : null} />
       <p>
-        Used by:{" "}
-        {detail.usedBy.length === 0 ? "no virtual server yet" : detail.usedBy.map((u, i) => (
+        Virtual servers on this mark:{" "}
+        {detail.usedBy.length === 0 ? "none yet" : detail.usedBy.map((u, i) => (
           <span key={u.id}>{i > 0 ? ", " : ""}<Link href={`/virtual-servers/${u.id}`}>{u.name}</Link></span>
         ))}
       </p>
-      {canEdit || may("virtualServer.write") ? (
-        <BundleActions id={detail.id} version={detail.version} name={detail.values.name} mark={detail.values.mark} usedBy={detail.usedBy}
-          canCreateVirtualServer={may("virtualServer.write")} canDelete={canEdit} />
+      {canEdit ? (
+        <BundleActions id={detail.id} version={detail.version} name={name} mark={mark} usedBy={detail.usedBy}
+          canCreateVirtualServer={false} canDelete={canEdit} />
+      ) : null}
+      {canCreateVs ? (
+        <CreateFromBundleForm bundleId={detail.id} bundleName={detail.usedBy.length ? `${name}-2`.slice(0, 31) : name} mark={mark} portCount={detail.values.ports.length} />
       ) : null}
       <FirewallMarkForm key={`fm-${detail.id}`} mode="edit" detail={detail} canEdit={canEdit} />
     </>

@@ -5,7 +5,8 @@ import { loadPanelContext } from "@/lib/server/panel-page";
 
 export const metadata: Metadata = { title: "New firewall-mark bundle" };
 
-export default async function NewFirewallMarkPage() {
+export default async function NewFirewallMarkPage({ searchParams }: { searchParams: Promise<{ preset?: string }> }) {
+  const { preset } = await searchParams;
   const { cluster, may } = await loadPanelContext();
   const canEdit = may("firewallMark.write");
   return (
@@ -13,7 +14,7 @@ export default async function NewFirewallMarkPage() {
       <p><Link href="/firewall-marks">← Firewall marks</Link></p>
       <h1>New firewall-mark bundle <span className="muted">· {cluster.name}</span></h1>
       {canEdit ? null : <p className="alert warning">Your role may view but not add bundles.</p>}
-      <FirewallMarkForm mode="create" clusterId={cluster.id} canEdit={canEdit} />
+      <FirewallMarkForm mode="create" clusterId={cluster.id} canEdit={canEdit} presetId={preset} />
     </>
   );
 }

@@ -1,28 +1,56 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AddRealServerForm, RealServerRow } from "@/components/virtual-servers/real-server-row";
+import { CreatedNotice } from "@/components/ui/created-notice";
+import { CloneVirtualServerForm } from "@/components/virtual-servers/clone-virtual-server-form";
+import { AddRealServerForm } from "@/components/virtual-servers/real-server-row";
+import { RealServerTable } from "@/components/virtual-servers/real-server-table";
 import { VirtualServerForm } from "@/components/virtual-servers/virtual-server-form";
+import { findBundleOfVirtualServer } from "@/lib/server/bundle-of-virtual-server";
 import { loadPanelContext, orNotFound, parseRouteId } from "@/lib/server/panel-page";
-import { getVirtualServer } from "@/lib/server/virtual-servers";
+import { getVirtualServer, type VirtualServerDetail } from "@/lib/server/virtual-servers";
 
 export const metadata: Metadata = { title: "Edit virtual server" };
 
-export default async function EditVirtualServerPage({ params }: { params: Promise<{ id: string }> }) {
+/** What the page confirms after a create, a create from a bundle or a clone landed here. */
+function createdText(detail: VirtualServerDetail, created?: string, from?: string): string | null {
+  const { name, firewallMark } = detail.values;
+  const rs = detail.realServers.length;
+  if (created === "clone") return `Cloned virtual server ${from ?? ""} as ${name}, with ${rs} real server${rs === 1 ? "" : "s"}. You are editing the copy.`;
+  if (created === "bundle") return `Created virtual server ${name} on mark ${firewallMark}. Next: add its real servers below.`;
+  if (created) return `Created virtual server ${name}. Next: add its real servers below.`;
+  return null;
+}
+
+export default async function EditVirtualServerPage({ params, searchParams }: {
+  params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; from?: string }>;
+}) {
   const id = parseRouteId((await params).id);
+  const { created, from } = await searchParams;
   const { may } = await loadPanelContext();
   const detail = await orNotFound(getVirtualServer(id));
+  const bundle = await findBundleOfVirtualServer(detail.clusterId, detail.values);
   const canEdit = may("virtualServer.write");
+  const mark = detail.values.firewallMark;
   return (
     <>
       <p><Link href="/virtual-servers">← Virtual servers</Link></p>
       <h1>Virtual server {detail.values.name}</h1>
-      <VirtualServerForm key={`vs-${detail.id}`} mode="edit" detail={detail} canEdit={canEdit} />
+      <CreatedNotice text={createdText(detail, created, from?.slice(0, 31))} />
+      {mark === undefined ? null : (
+        <p>
+          Firewall mark {mark}:{" "}
+          {bundle ? <Link href={`/firewall-marks/${bundle.id}`}>bundle {bundle.name}</Link> : <span className="error">no bundle marks these packets yet</span>}
+        </p>
+      )}
       <section aria-labelledby="real-servers-heading">
         <h2 id="real-servers-heading">Real servers</h2>
-        {detail.realServers.length === 0 ? <p>No real servers yet.</p> : null}
-        {detail.realServers.map((r) => <RealServerRow key={r.id} detail={r} canEdit={canEdit} />)}
-        {canEdit ? <AddRealServerForm virtualServerId={detail.id} /> : null}
+        {detail.realServers.length === 0 ? <p>No real servers yet.</p> : (
+          <RealServerTable virtualServerId={detail.id} rows={detail.realServers} canEdit={canEdit} />
+        )}
+        {canEdit ? <AddRealServerForm virtualServerId={detail.id} virtualServerName={detail.values.name} /> : null}
       </section>
+      <VirtualServerForm key={`vs-${detail.id}`} mode="edit" detail={detail} canEdit={canEdit} />
+      {canEdit ? <CloneVirtualServerForm id={detail.id} name={detail.values.name} /> : null}
     </>
   );
 }
