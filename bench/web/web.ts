@@ -82,6 +82,23 @@ server.stderr?.pipe(log);
 const stop = () => { if (server.exitCode === null) server.kill("SIGTERM"); };
 process.on("exit", stop);
 
+/** CPU seconds (user + system) the server's processes have used so far: a measure the shared machine's load does not stretch. */
+function serverCpuSeconds(): number {
+  const pids = [server.pid!];
+  try {
+    pids.push(...readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+  } catch { /* no /proc: counted as 0 */ }
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised command name): utime and stime in clock ticks.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch { /* exited */ }
+  }
+  return ticks / 100;
+}
+
 async function waitReady() {
   for (let i = 0; i < 120; i++) {
     try {
@@ -256,10 +273,12 @@ try {
         return { cookie: cookie(w, "bench-9k"), page: `/virtual-servers/${t.id}`, save: () => [t.id, v++, values(t.index, 300 + v)] };
       });
       versionsNow.close();
+      const cpuBefore = serverCpuSeconds();
       const imported = await measureImport({
         appDir, base, dbFile, adminCookie: `lvs_session=${seed.adminToken}`, clusterId: seed.clusters["bench-1k"]!, clusterName: "bench-1k", others,
       });
-      note(`import (load ${load()}): ${round(imported.documentBytes / 1e6)} MB document, ${imported.imported ? "imported" : "NOT imported"}; ${imported.concurrentRequests} other requests meanwhile (GET /login and saves), errors ${imported.concurrentErrors}`);
+      const cpu = serverCpuSeconds() - cpuBefore;
+      note(`import (load ${load()}): ${round(imported.documentBytes / 1e6)} MB document, ${imported.imported ? "imported" : "NOT imported"}; ${imported.concurrentRequests} other requests meanwhile (GET /login and saves), errors ${imported.concurrentErrors}; server CPU meanwhile ${round(cpu)} s (all processes, the other requests included)`);
       figure("import_10k_ms", imported.imported ? imported.importMs : "n/a", "ms");
       figure("import_concurrent_p95_ms", imported.concurrentP95Ms, "ms");
     }
