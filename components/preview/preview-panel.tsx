@@ -47,65 +47,60 @@ export function PreviewPanel(props: {
         setRefreshError(r.ok ? "This cluster no longer exists." : r.message);
       }
     });
-  const transfer = (
+  const errors = p?.diagnostics.filter((d) => d.severity === "error").length ?? 0;
+  const warnings = p?.diagnostics.filter((d) => d.severity === "warning").length ?? 0;
+  const failed = refreshError && <p role="alert" className="alert error">{refreshError}</p>;
+  // The upload form keeps one place in the tree whether the preview has arrived
+  // or not, so its result message survives the preview loading (again).
+  return (
     <>
+      <h1>Preview &amp; export — {p?.clusterName ?? props.clusterName}</h1>
+      {!p ? (
+        failed || <p className="muted" aria-busy="true">Rendering the preview…</p>
+      ) : (
+        <>
+          <p>
+            Serial {p.serialNo} ·{" "}
+            {p.lastExport ? (
+              <>
+                last export <Link href="/exports">#{p.lastExport.id}</Link> (serial {p.lastExport.serialNo}, {p.lastExport.authorName}),{" "}
+                {p.changedSinceExport ? <strong>configuration changed since</strong> : "no change since"}
+              </>
+            ) : (
+              "never exported"
+            )}{" "}
+            · {errors} error(s), {warnings} warning(s){" "}
+            <button type="button" className="secondary" onClick={refresh} disabled={refreshing}>
+              {refreshing ? "Rendering…" : "Refresh preview"}
+            </button>
+          </p>
+          {failed}
+          <section className="panel" aria-labelledby="diagnostics-heading">
+            <h2 id="diagnostics-heading">Checks</h2>
+            <DiagnosticsList diagnostics={p.diagnostics} links={p.links} />
+          </section>
+          <section className="panel" aria-labelledby="persistence-heading">
+            <h2 id="persistence-heading">Persistence per mark</h2>
+            <PersistenceTable rows={p.persistence} />
+          </section>
+          {props.canExport && (
+            <ExportForm
+              clusterId={p.clusterId}
+              documentSha256={p.documentSha256}
+              blocked={p.blocked}
+              changed={p.changedSinceExport}
+              onExported={refresh}
+            />
+          )}
+          <ArtifactTabs key={`${p.documentSha256}:${p.lastExport?.id ?? 0}`} clusterId={p.clusterId} documentSha256={p.documentSha256} artifacts={p.artifacts} />
+        </>
+      )}
       {props.canDownload && (
         <p>
           <a href={`/api/clusters/${props.clusterId}/document`}>Download the interchange document (JSON)</a>
         </p>
       )}
       {props.canImport && <ImportForm clusterId={props.clusterId} clusterName={props.clusterName} />}
-    </>
-  );
-  if (!p) {
-    return (
-      <>
-        <h1>Preview &amp; export — {props.clusterName}</h1>
-        {refreshError ? <p role="alert" className="alert error">{refreshError}</p> : <p className="muted" aria-busy="true">Rendering the preview…</p>}
-        {transfer}
-      </>
-    );
-  }
-  const errors = p.diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = p.diagnostics.filter((d) => d.severity === "warning").length;
-  return (
-    <>
-      <h1>Preview &amp; export — {p.clusterName}</h1>
-      <p>
-        Serial {p.serialNo} ·{" "}
-        {p.lastExport ? (
-          <>
-            last export <Link href="/exports">#{p.lastExport.id}</Link> (serial {p.lastExport.serialNo}, {p.lastExport.authorName}),{" "}
-            {p.changedSinceExport ? <strong>configuration changed since</strong> : "no change since"}
-          </>
-        ) : (
-          "never exported"
-        )}{" "}
-        · {errors} error(s), {warnings} warning(s){" "}
-        <button type="button" className="secondary" onClick={refresh} disabled={refreshing}>
-          {refreshing ? "Rendering…" : "Refresh preview"}
-        </button>
-      </p>
-      {refreshError && <p role="alert" className="alert error">{refreshError}</p>}
-      <section className="panel" aria-labelledby="diagnostics-heading">
-        <h2 id="diagnostics-heading">Checks</h2>
-        <DiagnosticsList diagnostics={p.diagnostics} links={p.links} />
-      </section>
-      <section className="panel" aria-labelledby="persistence-heading">
-        <h2 id="persistence-heading">Persistence per mark</h2>
-        <PersistenceTable rows={p.persistence} />
-      </section>
-      {props.canExport && (
-        <ExportForm
-          clusterId={p.clusterId}
-          documentSha256={p.documentSha256}
-          blocked={p.blocked}
-          changed={p.changedSinceExport}
-          onExported={refresh}
-        />
-      )}
-      <ArtifactTabs key={`${p.documentSha256}:${p.lastExport?.id ?? 0}`} clusterId={p.clusterId} documentSha256={p.documentSha256} artifacts={p.artifacts} />
-      {transfer}
     </>
   );
 }
