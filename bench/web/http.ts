@@ -9,6 +9,8 @@ export interface Timed {
   totalMs: number;
   bytes: number;
   body: string;
+  /** The response's ETag header, when it has one. */
+  etag?: string;
 }
 
 /** Request options for timedFetch: method, headers and an optional text body. */
@@ -32,7 +34,8 @@ export function timedFetch(url: string, init: TimedInit = {}): Promise<Timed> {
       res.on("error", reject);
       res.on("end", () => {
         const buf = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, ttfbMs, totalMs: performance.now() - t0, bytes: buf.length, body: buf.toString("utf8") });
+        const etag = typeof res.headers.etag === "string" ? { etag: res.headers.etag } : {};
+        resolve({ status: res.statusCode ?? 0, ttfbMs, totalMs: performance.now() - t0, bytes: buf.length, body: buf.toString("utf8"), ...etag });
       });
     });
     req.setTimeout(300_000, () => req.destroy(new Error(`timeout: ${url}`)));

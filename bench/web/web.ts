@@ -29,6 +29,8 @@ const OUT = join(ROOT, "bench/out");
 const base = `http://127.0.0.1:${portArg}`;
 const dbFile = join(appDir, "bench.db");
 const SESSIONS = 20;
+/** BENCH_WEB_PHASES: which phases run (comma-separated list, preview, save, js, import); all by default. */
+const phases = new Set((process.env.BENCH_WEB_PHASES || "list,preview,save,js,import").split(","));
 
 function figure(name: string, value: number | string, unit: string) {
   const line = `${name}${name === "route_js_kb_gz" ? "" : suffix}: ${typeof value === "number" ? round(value) : value} ${unit}`;
@@ -72,11 +74,30 @@ const cookie = (w: number, cluster: string) => `lvs_session=${seed.tokens[w % se
 // --- server ------------------------------------------------------------------
 const serverLog = join(OUT, `web-server${suffix}.log`);
 const log = createWriteStream(serverLog);
-const server: ChildProcess = spawn("node", [join(appDir, "scripts/serve.mjs"), "-p", portArg], { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] });
+// BENCH_SERVER_NODE_ARGS: node flags of the server (its worker processes inherit them), e.g. --cpu-prof to profile a phase.
+const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const server: ChildProcess = spawn("node", [...nodeArgs, join(appDir, "scripts/serve.mjs"), "-p", portArg], { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] });
 server.stdout?.pipe(log);
 server.stderr?.pipe(log);
 const stop = () => { if (server.exitCode === null) server.kill("SIGTERM"); };
 process.on("exit", stop);
+
+/** CPU seconds (user + system) the server's processes have used so far: a measure the shared machine's load does not stretch. */
+function serverCpuSeconds(): number {
+  const pids = [server.pid!];
+  try {
+    pids.push(...readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+  } catch { /* no /proc: counted as 0 */ }
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised command name): utime and stime in clock ticks.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch { /* exited */ }
+  }
+  return ticks / 100;
+}
 
 async function waitReady() {
   for (let i = 0; i < 120; i++) {
@@ -100,49 +121,71 @@ try {
     for (let i = 0; i < 3; i++) await timedFetch(`${base}${path}`, { headers: { Cookie: cookie(i, "bench-9k") } });
   }
   await timedFetch(`${base}/preview`, { headers: { Cookie: cookie(0, "bench-1k") } });
+  await timedFetch(`${base}/api/clusters/${seed.clusters["bench-1k"]}/preview`, { headers: { Cookie: cookie(0, "bench-1k") } });
 
-  // --- list: 20 sessions paging and searching the 9,000-service cluster ------
-  const listTtfb: number[] = [];
-  const listTotal: number[] = [];
-  let listErrors = 0;
-  await runWorkers(SESSIONS, 15, 120_000, async (w, i) => {
-    const page = 1 + ((w * 37 + i * 11) % 180);
-    const path = i % 5 === 4 ? `/virtual-servers?q=vs${1000 + w * 13 + i}` : `/virtual-servers?page=${page}`;
-    const r = await timedFetch(`${base}${path}`, { headers: { Cookie: cookie(w, "bench-9k") } });
-    if (r.status !== 200) listErrors++;
-    listTtfb.push(r.ttfbMs);
-    listTotal.push(r.totalMs);
-  });
-  const listSolo: number[] = [];
-  for (let i = 0; i < 10; i++) listSolo.push((await timedFetch(`${base}/virtual-servers?page=${1 + i * 17}`, { headers: { Cookie: cookie(i, "bench-9k") } })).ttfbMs);
-  figure("list_single_ttfb_ms", percentile(listSolo, 50), "ms");
-  note(`list page: ${round(check.bytes / 1024)} kB of HTML`);
-  note(`list (load ${load()}): ${listTtfb.length} requests, TTFB p50 ${round(percentile(listTtfb, 50))} ms, full page p95 ${round(percentile(listTotal, 95))} ms, errors ${listErrors}`);
-  figure("list_ttfb_p95_ms", percentile(listTtfb, 95), "ms");
+  if (phases.has("list")) {
+    // --- list: 20 sessions paging and searching the 9,000-service cluster ------
+    const listTtfb: number[] = [];
+    const listTotal: number[] = [];
+    let listErrors = 0;
+    await runWorkers(SESSIONS, 15, 120_000, async (w, i) => {
+      const page = 1 + ((w * 37 + i * 11) % 180);
+      const path = i % 5 === 4 ? `/virtual-servers?q=vs${1000 + w * 13 + i}` : `/virtual-servers?page=${page}`;
+      const r = await timedFetch(`${base}${path}`, { headers: { Cookie: cookie(w, "bench-9k") } });
+      if (r.status !== 200) listErrors++;
+      listTtfb.push(r.ttfbMs);
+      listTotal.push(r.totalMs);
+    });
+    const listSolo: number[] = [];
+    for (let i = 0; i < 10; i++) listSolo.push((await timedFetch(`${base}/virtual-servers?page=${1 + i * 17}`, { headers: { Cookie: cookie(i, "bench-9k") } })).ttfbMs);
+    figure("list_single_ttfb_ms", percentile(listSolo, 50), "ms");
+    note(`list page: ${round(check.bytes / 1024)} kB of HTML`);
+    note(`list (load ${load()}): ${listTtfb.length} requests, TTFB p50 ${round(percentile(listTtfb, 50))} ms, full page p95 ${round(percentile(listTotal, 95))} ms, errors ${listErrors}`);
+    figure("list_ttfb_p95_ms", percentile(listTtfb, 95), "ms");
+  }
 
-  // --- preview: the Preview & export page of the 1,000-service cluster -------
-  const preview: number[] = [];
-  const previewTtfb: number[] = [];
-  let previewBytes = 0;
-  let previewErrors = 0;
-  await runWorkers(SESSIONS, 3, 180_000, async (w) => {
-    const r = await timedFetch(`${base}/preview`, { headers: { Cookie: cookie(w, "bench-1k") } });
-    if (r.status !== 200 || !r.body.includes("install-marks.sh")) previewErrors++;
-    preview.push(r.totalMs);
-    previewTtfb.push(r.ttfbMs);
-    previewBytes = r.bytes;
-  });
-  // The same page for one session at a time: what an operator waits for without contention.
-  const solo: number[] = [];
-  for (let i = 0; i < 5; i++) solo.push((await timedFetch(`${base}/preview`, { headers: { Cookie: cookie(i, "bench-1k") } })).totalMs);
-  note(`preview (load ${load()}): ${preview.length} page loads by ${SESSIONS} sessions, ${round(previewBytes / 1e6)} MB each; TTFB p95 ${round(percentile(previewTtfb, 95))} ms; p50 ${round(percentile(preview, 50))} ms; alone (median of 5) ${round(percentile(solo, 50))} ms; errors ${previewErrors}`);
-  if (previewErrors > 0) {
-    const cause = /query parameter limit[^\n]*/.exec(readFileSync(serverLog, "utf8"))?.[0] ?? `see ${serverLog}`;
-    note(`preview FAILED on ${previewErrors}/${preview.length} loads: ${cause}`);
-    figure("preview_p95_ms", "n/a", "ms");
-  } else {
-    figure("preview_p95_ms", percentile(preview, 95), "ms");
-    figure("preview_single_ms", percentile(solo, 50), "ms");
+  if (phases.has("preview")) {
+    // --- preview: the Preview & export page of the 1,000-service cluster -------
+    // As a browser loads it: the page, then its preview data from the route
+    // handler, revalidated with the ETag the session's browser cache holds.
+    const previewId = seed.clusters["bench-1k"]!;
+    const etags = new Map<number, string>();
+    const loadPreview = async (w: number) => {
+      const headers = { Cookie: cookie(w, "bench-1k") };
+      const page = await timedFetch(`${base}/preview`, { headers });
+      const etag = etags.get(w);
+      const data = await timedFetch(`${base}/api/clusters/${previewId}/preview`, { headers: etag ? { ...headers, "If-None-Match": etag } : headers });
+      if (data.etag) etags.set(w, data.etag);
+      const ok = page.status === 200 && (data.status === 304 || (data.status === 200 && data.body.includes("install-marks.sh")));
+      return { ok, totalMs: page.totalMs + data.totalMs, ttfbMs: page.ttfbMs, bytes: page.bytes + data.bytes, revalidated: data.status === 304 };
+    };
+    const preview: number[] = [];
+    const previewFirst: number[] = [];
+    const previewTtfb: number[] = [];
+    let previewBytes = 0;
+    let previewErrors = 0;
+    await runWorkers(SESSIONS, 3, 180_000, async (w) => {
+      const r = await loadPreview(w);
+      if (!r.ok) previewErrors++;
+      preview.push(r.totalMs);
+      if (!r.revalidated) {
+        previewFirst.push(r.totalMs);
+        previewBytes = r.bytes;
+      }
+      previewTtfb.push(r.ttfbMs);
+    });
+    // The same page for one session at a time: what an operator waits for without contention.
+    const solo: number[] = [];
+    for (let i = 0; i < 5; i++) solo.push((await loadPreview(i)).totalMs);
+    note(`preview (load ${load()}): ${preview.length} loads (page + GET /api/clusters/ID/preview) by ${SESSIONS} sessions, ${previewFirst.length} without a cached ETag (${round(previewBytes / 1e6)} MB each, p95 ${round(percentile(previewFirst, 95))} ms), the rest revalidated; page TTFB p95 ${round(percentile(previewTtfb, 95))} ms; p50 ${round(percentile(preview, 50))} ms; alone (median of 5) ${round(percentile(solo, 50))} ms; errors ${previewErrors}`);
+    if (previewErrors > 0) {
+      const cause = /query parameter limit[^\n]*/.exec(readFileSync(serverLog, "utf8"))?.[0] ?? `see ${serverLog}`;
+      note(`preview FAILED on ${previewErrors}/${preview.length} loads: ${cause}`);
+      figure("preview_p95_ms", "n/a", "ms");
+    } else {
+      figure("preview_p95_ms", percentile(preview, 95), "ms");
+      figure("preview_single_ms", percentile(solo, 50), "ms");
+    }
   }
 
   // --- saves: every session edits its own virtual server, 10 times ----------
@@ -152,84 +195,93 @@ try {
     persistence: { timeoutSeconds: 300 }, reentrySeconds: reentry, serviceTimeoutSeconds: 6,
     monitor: { send: "GET / HTTP/1.0\\r\\n\\r\\n", expect: "HTTP" },
   });
-  const SAVES = 10;
-  const saveMs: number[] = [];
-  const saveBytes: number[] = [];
-  let saveErrors = 0;
-  const errorSamples: string[] = [];
-  const versions = seed.saveTargets.map(() => 1);
-  await runWorkers(SESSIONS, SAVES, 180_000, async (w, i) => {
-    const target = seed.saveTargets[w]!;
-    const r = await callAction(base, `/virtual-servers/${target.id}`, update, cookie(w, "bench-9k"), [target.id, versions[w], values(target.index, 100 + versions[w]!)]);
-    saveMs.push(r.totalMs);
-    saveBytes.push(r.bytes);
-    if (r.status >= 500 || r.ok !== true) {
-      saveErrors++;
-      if (errorSamples.length < 3) errorSamples.push(`HTTP ${r.status} ${r.message ?? r.body.slice(0, 160)}`);
-    } else versions[w] = versions[w]! + 1;
-  });
-  // One session saving alone: the service time without queueing behind 19 others.
-  const saveSolo: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    const r = await callAction(base, `/virtual-servers/${seed.saveTargets[0]!.id}`, update, cookie(0, "bench-9k"), [seed.saveTargets[0]!.id, versions[0], values(seed.saveTargets[0]!.index, 100 + versions[0]!)]);
-    saveSolo.push(r.totalMs);
-    if (r.ok === true) versions[0] = versions[0]! + 1;
-    else saveErrors++;
+  if (phases.has("save")) {
+    const SAVES = 10;
+    const saveMs: number[] = [];
+    const saveBytes: number[] = [];
+    let saveErrors = 0;
+    const errorSamples: string[] = [];
+    const versions = seed.saveTargets.map(() => 1);
+    await runWorkers(SESSIONS, SAVES, 180_000, async (w, i) => {
+      const target = seed.saveTargets[w]!;
+      const r = await callAction(base, `/virtual-servers/${target.id}`, update, cookie(w, "bench-9k"), [target.id, versions[w], values(target.index, 100 + versions[w]!)]);
+      saveMs.push(r.totalMs);
+      saveBytes.push(r.bytes);
+      if (r.status >= 500 || r.ok !== true) {
+        saveErrors++;
+        if (errorSamples.length < 3) errorSamples.push(`HTTP ${r.status} ${r.message ?? r.body.slice(0, 160)}`);
+      } else versions[w] = versions[w]! + 1;
+    });
+    // One session saving alone: the service time without queueing behind 19 others.
+    const saveSolo: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const r = await callAction(base, `/virtual-servers/${seed.saveTargets[0]!.id}`, update, cookie(0, "bench-9k"), [seed.saveTargets[0]!.id, versions[0], values(seed.saveTargets[0]!.index, 100 + versions[0]!)]);
+      saveSolo.push(r.totalMs);
+      if (r.ok === true) versions[0] = versions[0]! + 1;
+      else saveErrors++;
+    }
+    figure("save_single_ms", percentile(saveSolo, 50), "ms");
+    // Lost updates: every acknowledged save must be in the database.
+    const db = await openBenchDatabase(databaseUrl);
+    const row = async (id: number) =>
+      (await db.query(`SELECT "reentrySeconds" AS "reentry", "version" FROM "VirtualServer" WHERE "id" = $1`, [id]))[0] as { reentry: number; version: number };
+    let lost = 0;
+    for (const [w, t] of seed.saveTargets.slice(0, SESSIONS).entries()) {
+      const r = await row(t.id);
+      const acked = versions[w]! - 1;
+      // reentrySeconds was set to 100 + n by the n-th acknowledged save of this row (a refused save sets nothing).
+      if (r.version !== 1 + acked || (acked > 0 && r.reentry !== 100 + acked)) lost++;
+    }
+    // The same row from two sessions at once: one save wins, the other is refused as stale.
+    const shared = seed.saveTargets[SESSIONS]!;
+    let conflictErrors = 0;
+    let version = 1;
+    const ROUNDS = 10;
+    for (let round_ = 0; round_ < ROUNDS; round_++) {
+      const pair = await Promise.all([0, 1].map((k) =>
+        callAction(base, `/virtual-servers/${shared.id}`, update, cookie(k, "bench-9k"), [shared.id, version, values(shared.index, 200 + round_ * 2 + k)])));
+      const winners = pair.filter((r) => r.ok === true).length;
+      const stale = pair.filter((r) => r.ok === false && /changed by someone else/.test(r.message ?? "")).length;
+      if (winners !== 1 || stale !== 1 || pair.some((r) => r.status >= 500)) conflictErrors++;
+      if (winners > 0) version += 1;
+    }
+    const sharedRow = await row(shared.id);
+    if (sharedRow.version !== version) conflictErrors++;
+    await db.close();
+    const busy = (readFileSync(serverLog, "utf8").match(/SQLITE_BUSY|database is locked|deadlock detected|could not serialize/g) ?? []).length;
+    note(`saves (load ${load()}): ${saveMs.length} by ${SESSIONS} sessions (own rows), p50 ${round(percentile(saveMs, 50))} ms, answer ${round(percentile(saveBytes, 50) / 1024)} kB; failed ${saveErrors}${errorSamples.length ? ` (${errorSamples.join(" | ")})` : ""}; lost updates ${lost}; same-row rounds not resolved as one win + one stale refusal: ${conflictErrors}/${ROUNDS}; lock errors in server log: ${busy}`);
+    figure("save_p95_ms", percentile(saveMs, 95), "ms");
+    figure("save_errors", saveErrors + lost + conflictErrors + busy, "count");
   }
-  figure("save_single_ms", percentile(saveSolo, 50), "ms");
-  // Lost updates: every acknowledged save must be in the database.
-  const db = await openBenchDatabase(databaseUrl);
-  const row = async (id: number) =>
-    (await db.query(`SELECT "reentrySeconds" AS "reentry", "version" FROM "VirtualServer" WHERE "id" = $1`, [id]))[0] as { reentry: number; version: number };
-  let lost = 0;
-  for (const [w, t] of seed.saveTargets.slice(0, SESSIONS).entries()) {
-    const r = await row(t.id);
-    const acked = versions[w]! - 1;
-    // reentrySeconds was set to 100 + n by the n-th acknowledged save of this row (a refused save sets nothing).
-    if (r.version !== 1 + acked || (acked > 0 && r.reentry !== 100 + acked)) lost++;
-  }
-  // The same row from two sessions at once: one save wins, the other is refused as stale.
-  const shared = seed.saveTargets[SESSIONS]!;
-  let conflictErrors = 0;
-  let version = 1;
-  const ROUNDS = 10;
-  for (let round_ = 0; round_ < ROUNDS; round_++) {
-    const pair = await Promise.all([0, 1].map((k) =>
-      callAction(base, `/virtual-servers/${shared.id}`, update, cookie(k, "bench-9k"), [shared.id, version, values(shared.index, 200 + round_ * 2 + k)])));
-    const winners = pair.filter((r) => r.ok === true).length;
-    const stale = pair.filter((r) => r.ok === false && /changed by someone else/.test(r.message ?? "")).length;
-    if (winners !== 1 || stale !== 1 || pair.some((r) => r.status >= 500)) conflictErrors++;
-    if (winners > 0) version += 1;
-  }
-  const sharedRow = await row(shared.id);
-  if (sharedRow.version !== version) conflictErrors++;
-  await db.close();
-  const busy = (readFileSync(serverLog, "utf8").match(/SQLITE_BUSY|database is locked|deadlock detected|could not serialize/g) ?? []).length;
-  note(`saves (load ${load()}): ${saveMs.length} by ${SESSIONS} sessions (own rows), p50 ${round(percentile(saveMs, 50))} ms, answer ${round(percentile(saveBytes, 50) / 1024)} kB; failed ${saveErrors}${errorSamples.length ? ` (${errorSamples.join(" | ")})` : ""}; lost updates ${lost}; same-row rounds not resolved as one win + one stale refusal: ${conflictErrors}/${ROUNDS}; lock errors in server log: ${busy}`);
-  figure("save_p95_ms", percentile(saveMs, 95), "ms");
-  figure("save_errors", saveErrors + lost + conflictErrors + busy, "count");
 
   // --- JavaScript per console route (Chromium) and import: once, on SQLite (the
   // route's JavaScript does not depend on the database; the import's bulk insert is SQLite's json_each)
   if (!postgres) {
-    const js = await measureRouteJs(base, seed.adminToken, seed.clusters["bench-1k"]!, seed.saveTargets[0]!.id);
-    for (const r of js.routes) note(`route ${r.path}: HTTP ${r.status}, ${r.scripts} scripts, ${round(r.kbGz)} kB gzipped (${round(r.kbRaw)} kB raw); largest chunk ${round(r.largestKbGz)} kB gz`);
-    figure("route_js_kb_gz", js.maxKbGz, "kB");
+    if (phases.has("js")) {
+      const js = await measureRouteJs(base, seed.adminToken, seed.clusters["bench-1k"]!, seed.saveTargets[0]!.id);
+      for (const r of js.routes) note(`route ${r.path}: HTTP ${r.status}, ${r.scripts} scripts, ${round(r.kbGz)} kB gzipped (${round(r.kbRaw)} kB raw); largest chunk ${round(r.largestKbGz)} kB gz`);
+      figure("route_js_kb_gz", js.maxKbGz, "kB");
 
-    // --- import: 10,000 bundles into bench-1k while others sign in and save ----
-    const versionsNow = new Database(dbFile, { readonly: true });
-    const versionOf = versionsNow.prepare(`SELECT version FROM "VirtualServer" WHERE id = ?`);
-    const others = seed.saveTargets.slice(0, 5).map((t, w) => {
-      let v = (versionOf.get(t.id) as { version: number }).version;
-      return { cookie: cookie(w, "bench-9k"), page: `/virtual-servers/${t.id}`, save: () => [t.id, v++, values(t.index, 300 + v)] };
-    });
-    versionsNow.close();
-    const imported = await measureImport({
-      appDir, base, dbFile, adminCookie: `lvs_session=${seed.adminToken}`, clusterId: seed.clusters["bench-1k"]!, clusterName: "bench-1k", others,
-    });
-    note(`import (load ${load()}): ${round(imported.documentBytes / 1e6)} MB document, ${imported.imported ? "imported" : "NOT imported"}; ${imported.concurrentRequests} other requests meanwhile (GET /login and saves), errors ${imported.concurrentErrors}`);
-    figure("import_10k_ms", imported.imported ? imported.importMs : "n/a", "ms");
-    figure("import_concurrent_p95_ms", imported.concurrentP95Ms, "ms");
+    }
+
+    if (phases.has("import")) {
+      // --- import: 10,000 bundles into bench-1k while others sign in and save ----
+      const versionsNow = new Database(dbFile, { readonly: true });
+      const versionOf = versionsNow.prepare(`SELECT version FROM "VirtualServer" WHERE id = ?`);
+      const others = seed.saveTargets.slice(0, 5).map((t, w) => {
+        let v = (versionOf.get(t.id) as { version: number }).version;
+        return { cookie: cookie(w, "bench-9k"), page: `/virtual-servers/${t.id}`, save: () => [t.id, v++, values(t.index, 300 + v)] };
+      });
+      versionsNow.close();
+      const cpuBefore = serverCpuSeconds();
+      const imported = await measureImport({
+        appDir, base, dbFile, adminCookie: `lvs_session=${seed.adminToken}`, clusterId: seed.clusters["bench-1k"]!, clusterName: "bench-1k", others,
+      });
+      const cpu = serverCpuSeconds() - cpuBefore;
+      note(`import (load ${load()}): ${round(imported.documentBytes / 1e6)} MB document, ${imported.imported ? "imported" : "NOT imported"}; ${imported.concurrentRequests} other requests meanwhile (GET /login and saves), errors ${imported.concurrentErrors}; server CPU meanwhile ${round(cpu)} s (all processes, the other requests included)`);
+      figure("import_10k_ms", imported.imported ? imported.importMs : "n/a", "ms");
+      figure("import_concurrent_p95_ms", imported.concurrentP95Ms, "ms");
+    }
   }
 } finally {
   stop();

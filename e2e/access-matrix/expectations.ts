@@ -90,6 +90,7 @@ export const ROUTES: Record<string, RouteExpectation> = {
   "GET /api/exports/[id]/archive": { allow: editors, params: { id: String(missing) } },
   "GET /api/exports/[id]/artifacts/[format]": { allow: editors, params: { id: String(missing), format: "lvs.cf" } },
   "GET /api/clusters/[id]/document": { allow: editors, params: { id: "1" } },
+  "GET /api/clusters/[id]/preview": { allow: everyone, params: { id: "1" } },
   // HEAD answers like GET without a body (and records no download): the same callers.
   "HEAD /api/exports/[id]/archive": { allow: editors, params: { id: String(missing) } },
   "HEAD /api/exports/[id]/artifacts/[format]": { allow: editors, params: { id: String(missing), format: "lvs.cf" } },

@@ -3,7 +3,8 @@ import { diffArtifactText, type TextDiff } from "@/lib/domain/diff/text-diff";
 import type { Diagnostic } from "@/lib/domain/lint";
 import { summarizePersistence, type PersistenceRow } from "@/lib/domain/model/persistence-summary";
 import { routerIdDiagnostics } from "./router-id-lint";
-import { buildArtifactSet } from "./artifact-set";
+import { buildArtifactSet, sha256 } from "./artifact-set";
+import { buildId } from "./build-id";
 import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-document";
 import { db, snapshotTransaction } from "./db";
@@ -106,7 +107,8 @@ async function computePreview(clusterId: number, related: readonly Diagnostic[])
   };
 }
 
-async function cachedPreview(clusterId: number): Promise<ClusterPreview | null> {
+/** The preview cache key of a cluster as it is now (cheap: a few small queries), or null for no cluster. */
+async function currentPreviewKey(clusterId: number): Promise<{ key: string; related: Diagnostic[] } | null> {
   const [cluster, last] = await Promise.all([
     db.cluster.findUnique({ where: { id: clusterId }, select: { serialNo: true, version: true } }),
     db.export.findFirst({ ...lastExportOf(clusterId), select: { id: true } }),
@@ -116,9 +118,15 @@ async function cachedPreview(clusterId: number): Promise<ClusterPreview | null> 
   // touching this cluster, so the findings themselves are part of the key.
   const related = await routerIdDiagnostics(clusterId);
   const relatedKey = related.map((d) => d.message).join("|");
-  const key = `${clusterId}:${cluster.serialNo}:${cluster.version}:${last?.id ?? 0}:${relatedKey}`;
+  return { key: `${clusterId}:${cluster.serialNo}:${cluster.version}:${last?.id ?? 0}:${relatedKey}`, related };
+}
+
+async function cachedPreview(clusterId: number): Promise<{ key: string; preview: ClusterPreview } | null> {
+  const current = await currentPreviewKey(clusterId);
+  if (!current) return null;
+  const { key, related } = current;
   const hit = previews.get(key);
-  if (hit) return hit;
+  if (hit) return { key, preview: hit };
   let pending = computing.get(key);
   if (!pending) {
     pending = computePreview(clusterId, related)
@@ -129,13 +137,14 @@ async function cachedPreview(clusterId: number): Promise<ClusterPreview | null> 
       .finally(() => computing.delete(key));
     computing.set(key, pending);
   }
-  return pending;
+  const preview = await pending;
+  return preview ? { key, preview } : null;
 }
 
 /** Lints and renders a cluster and diffs every artifact against its last export. */
 export async function previewCluster(clusterId: number): Promise<ClusterPreview | null> {
   await requireClusterPermission(clusterId, "preview.read");
-  return cachedPreview(clusterId);
+  return (await cachedPreview(clusterId))?.preview ?? null;
 }
 
 /**
@@ -144,12 +153,37 @@ export async function previewCluster(clusterId: number): Promise<ClusterPreview 
  * not carry every artifact twice (HTML and React payload).
  */
 export async function previewClusterPage(clusterId: number, openFormat = "install-script"): Promise<ClusterPreview | null> {
-  const preview = await previewCluster(clusterId);
+  return withOnlyText(await previewCluster(clusterId), openFormat);
+}
+
+function withOnlyText(preview: ClusterPreview | null, openFormat: string): ClusterPreview | null {
   if (!preview) return null;
   return {
     ...preview,
     artifacts: preview.artifacts.map((a) => (a.format === openFormat ? a : { ...a, text: null, diff: null })),
   };
+}
+
+// The ETag names the preview cache key and the build: a reload of an unchanged
+// cluster is answered 304 without rendering, and a new build (other renderers)
+// never matches an old ETag.
+const etagOf = (key: string) => `"${sha256(`${buildId()}\n${key}`)}"`;
+
+/**
+ * The page's preview (only `openFormat`'s text) with an ETag on its cache key;
+ * "unchanged" when `ifNoneMatch` already names the current preview, which is
+ * then neither loaded nor rendered.
+ */
+export async function previewClusterPageTagged(
+  clusterId: number, ifNoneMatch: string | null, openFormat = "install-script",
+): Promise<{ etag: string; preview: ClusterPreview } | "unchanged" | null> {
+  await requireClusterPermission(clusterId, "preview.read");
+  if (ifNoneMatch) {
+    const current = await currentPreviewKey(clusterId);
+    if (current && ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etagOf(current.key))) return "unchanged";
+  }
+  const found = await cachedPreview(clusterId);
+  return found ? { etag: etagOf(found.key), preview: withOnlyText(found.preview, openFormat)! } : null;
 }
 
 /** One artifact's text and diff from the preview of the cluster as it is now. */

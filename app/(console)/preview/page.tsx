@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PreviewPanel } from "@/components/preview/preview-panel";
 import { loadPanelContext } from "@/lib/server/panel-page";
-import { previewClusterPage } from "@/lib/server/preview";
 
 export const metadata: Metadata = { title: "Preview & export" };
 
+// The preview itself (lint and every renderer) comes from GET
+// /api/clusters/ID/preview, so this page answers without rendering anything.
 export default async function PreviewPage() {
   const { cluster, may } = await loadPanelContext();
-  const preview = await previewClusterPage(cluster.id);
-  if (!preview) notFound();
   return (
     <PreviewPanel
-      preview={preview}
+      clusterId={cluster.id}
+      clusterName={cluster.name}
+      revision={`${cluster.serialNo}:${cluster.version}`}
       canExport={may("export.create")}
       canImport={may("document.import")}
       canDownload={may("export.download")}

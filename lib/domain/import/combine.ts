@@ -35,7 +35,8 @@ export function combineImports(serviceFiles: readonly ServicesResult[], rules: r
   const heartbeat = cluster.heartbeat?.intervalSeconds ?? 6;
   const names = new Set<string>();
   const byMark = bundleIndex(bundles);
-  const virtualServers = services.map((s) => toVirtualServer(s, byMark, origins, addresses, heartbeat, names, messages));
+  const held = firstByAddress(addresses);
+  const virtualServers = services.map((s) => toVirtualServer(s, byMark, held, heartbeat, names, messages));
   // Parsers name a service by its key or place; the preview shows messages beside the virtual server it became.
   const subjects = new Map<string, string>();
   services.forEach((s, i) => {
@@ -46,10 +47,10 @@ export function combineImports(serviceFiles: readonly ServicesResult[], rules: r
     const to = m.subject === undefined ? undefined : subjects.get(m.subject);
     if (to !== undefined) m.subject = to;
   }
-  for (const b of bundles) {
-    const family = parseAddress(b.vip)?.family;
-    if (!services.some((s) => s.kind === "fwmark" && s.mark === b.mark && s.family === family)) {
-      const o = origins[bundles.indexOf(b)];
+  const served = new Set(services.filter((s) => s.kind === "fwmark").map((s) => `${s.family}/${s.mark}`));
+  for (const [i, b] of bundles.entries()) {
+    if (!served.has(`${parseAddress(b.vip)?.family}/${b.mark}`)) {
+      const o = origins[i];
       if (o) messages.push({ severity: "note", file: o.file, line: o.line, message: `mark ${b.mark}: rules without an IPVS service in the files given; imported as bundle ${b.name} (lint reports it)`, subject: `firewallMark:${b.mark}` });
     }
   }
@@ -94,8 +95,15 @@ function chooseNetwork(files: readonly ServicesResult[], services: readonly Impo
   return network;
 }
 
+// The first VRRP address entry per address (a lookup per service: 10,000 services against 10,000 addresses).
+function firstByAddress(addresses: readonly VrrpAddress[]): Map<string, VrrpAddress> {
+  const byAddress = new Map<string, VrrpAddress>();
+  for (const a of addresses) if (!byAddress.has(a.address)) byAddress.set(a.address, a);
+  return byAddress;
+}
+
 function toVirtualServer(
-  s: ImportedService, byMark: ReadonlyMap<string, FirewallMarkInput>, origins: { file: string; line: number }[], addresses: VrrpAddress[],
+  s: ImportedService, byMark: ReadonlyMap<string, FirewallMarkInput>, heldAddresses: ReadonlyMap<string, VrrpAddress>,
   heartbeat: number, names: Set<string>, messages: ImportMessage[],
 ): VirtualServerInput {
   const note = (severity: "note" | "warning", message: string) => messages.push({ severity, file: s.file, line: s.line, message, subject: subjectOf(s) });
@@ -122,7 +130,7 @@ function toVirtualServer(
   const hc = settings.healthCheck;
   if (hc && hc.intervalSeconds === heartbeat) settings.healthCheck = { ...hc, intervalSeconds: undefined };
   if (settings.healthCheck) settings.healthCheck = Object.fromEntries(Object.entries(settings.healthCheck).filter(([, v]) => v !== undefined)) as typeof hc;
-  const held = addresses.length === 0 ? undefined : addresses.find((a) => a.address === vip);
+  const held = heldAddresses.get(vip);
   if (held && settings.device === undefined && held.device !== undefined) settings.device = held.device;
   if (held?.prefix !== undefined && settings.vipNetmask === undefined) {
     const full = s.family === 4 ? 32 : 128;
