@@ -18,6 +18,7 @@ export function baseConfig(scope, overrides) {
     tempDirName: `.stryker-tmp/${scope}`,
     cleanTempDir: true,
     timeoutMS: 20000,
+    dryRunTimeoutMinutes: 60,
     ignorePatterns: [".next", "data", "test-results", "playwright-report", "bench/out", ".tmp", "reports", "e2e", ".stryker-tmp"],
     ...overrides,
   };

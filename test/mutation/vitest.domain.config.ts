@@ -8,5 +8,5 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 export default defineConfig({
   root,
   resolve: { alias: { "@": root, "server-only": `${root}test/support/server-only-stub.ts` } },
-  test: { include: ["lib/**/*.test.ts"], testTimeout: 60_000 },
+  test: { include: ["lib/domain/**/*.test.ts"], testTimeout: 60_000 },
 });
