@@ -13,7 +13,7 @@ export default defineConfig({
       "lib/server/**/*.test.ts",
       "test/integration/{data-access-matrix,panels-data,panels-clusters,cluster-roles,audit-log,model-persistence}.test.ts",
     ],
-    testTimeout: 60_000,
+    testTimeout: 600_000,
     fileParallelism: false,
   },
 });
