@@ -80,14 +80,19 @@ type Least = "viewer" | "operator" | "admin";
 interface Case {
   name: string;
   least: Least;
-  /** Versioned writes: run with the object's version one behind. */
-  versioned?: (f: Fixture, stale: boolean) => Promise<unknown>;
+  /** Versioned writes: the call with a given version offset (-1: one behind, refused as stale). */
+  versioned?: (f: Fixture, offset: number) => Promise<unknown>;
   call: (f: Fixture) => Promise<unknown>;
   /** The audit action an allowed call writes, and its target. */
   audit?: (f: Fixture) => { action: string; targetId: number };
 }
 
-const v = (get: (f: Fixture) => Promise<number>) => async (f: Fixture, stale: boolean) => (await get(f)) - (stale ? 1 : 0);
+/** A versioned write: `write(f, version)` called with the object's current version (or one behind). */
+function versioned(name: string, least: Least, current: (f: Fixture) => Promise<number>, write: (f: Fixture, version: number) => Promise<unknown>,
+  audit: (f: Fixture) => { action: string; targetId: number }): Case {
+  const at = async (f: Fixture, offset: number) => write(f, (await current(f)) + offset);
+  return { name, least, versioned: at, call: (f) => at(f, 0), audit };
+}
 
 const CASES: Case[] = [
   { name: "listFirewallMarks", least: "viewer", call: (f) => fm.listFirewallMarks(f.cluster) },
@@ -101,68 +106,44 @@ const CASES: Case[] = [
   { name: "selectCluster", least: "viewer", call: (f) => clusters.selectCluster(f.cluster) },
   { name: "createFirewallMark", least: "operator", call: (f) => fm.createFirewallMark(f.cluster, bundleInput),
     audit: () => ({ action: "firewallMark.create", targetId: -1 }) },
-  { name: "updateFirewallMark", least: "operator",
-    versioned: async (f, stale) => fm.updateFirewallMark(f.bundle, await v((x) => version.bundle(x.bundle))(f, stale), { ...bundleInput, mark: 80, vip: "192.0.2.10" }),
-    call: async (f) => fm.updateFirewallMark(f.bundle, await version.bundle(f.bundle), { ...bundleInput, mark: 80, vip: "192.0.2.10" }),
-    audit: (f) => ({ action: "firewallMark.update", targetId: f.bundle }) },
-  { name: "deleteFirewallMark", least: "operator",
-    versioned: async (f, stale) => fm.deleteFirewallMark(f.spare, await v((x) => version.bundle(x.spare))(f, stale), false),
-    call: async (f) => fm.deleteFirewallMark(f.spare, await version.bundle(f.spare), false),
-    audit: (f) => ({ action: "firewallMark.delete", targetId: f.spare }) },
+  versioned("updateFirewallMark", "operator", (f) => version.bundle(f.bundle), (f, ver) => fm.updateFirewallMark(f.bundle, ver, { ...bundleInput, mark: 80, vip: "192.0.2.10" }),
+    (f) => ({ action: "firewallMark.update", targetId: f.bundle })),
+  versioned("deleteFirewallMark", "operator", (f) => version.bundle(f.spare), (f, ver) => fm.deleteFirewallMark(f.spare, ver, false),
+    (f) => ({ action: "firewallMark.delete", targetId: f.spare })),
   { name: "createVirtualServerFromBundle", least: "operator", call: (f) => createVirtualServerFromBundle(f.spare),
     audit: () => ({ action: "virtualServer.create", targetId: -1 }) },
   { name: "createVirtualServer", least: "operator", call: (f) => vs.createVirtualServer(f.cluster, { ...vsInput, name: "other", port: 443 }),
     audit: () => ({ action: "virtualServer.create", targetId: -1 }) },
-  { name: "updateVirtualServer", least: "operator",
-    versioned: async (f, stale) => vs.updateVirtualServer(f.vs, await v((x) => version.vs(x.vs))(f, stale), vsInput),
-    call: async (f) => vs.updateVirtualServer(f.vs, await version.vs(f.vs), vsInput),
-    audit: (f) => ({ action: "virtualServer.update", targetId: f.vs }) },
-  { name: "setVirtualServerActive(false)", least: "operator",
-    versioned: async (f, stale) => vs.setVirtualServerActive(f.vs, await v((x) => version.vs(x.vs))(f, stale), false),
-    call: async (f) => vs.setVirtualServerActive(f.vs, await version.vs(f.vs), false),
-    audit: (f) => ({ action: "virtualServer.deactivate", targetId: f.vs }) },
+  versioned("updateVirtualServer", "operator", (f) => version.vs(f.vs), (f, ver) => vs.updateVirtualServer(f.vs, ver, vsInput),
+    (f) => ({ action: "virtualServer.update", targetId: f.vs })),
+  versioned("setVirtualServerActive(false)", "operator", (f) => version.vs(f.vs), (f, ver) => vs.setVirtualServerActive(f.vs, ver, false),
+    (f) => ({ action: "virtualServer.deactivate", targetId: f.vs })),
   { name: "setVirtualServerActive(true)", least: "operator",
     call: async (f) => vs.setVirtualServerActive(f.vs, await version.vs(f.vs), true),
     audit: (f) => ({ action: "virtualServer.activate", targetId: f.vs }) },
-  { name: "deleteVirtualServer", least: "operator",
-    versioned: async (f, stale) => vs.deleteVirtualServer(f.vs, await v((x) => version.vs(x.vs))(f, stale)),
-    call: async (f) => vs.deleteVirtualServer(f.vs, await version.vs(f.vs)),
-    audit: (f) => ({ action: "virtualServer.delete", targetId: f.vs }) },
+  versioned("deleteVirtualServer", "operator", (f) => version.vs(f.vs), (f, ver) => vs.deleteVirtualServer(f.vs, ver),
+    (f) => ({ action: "virtualServer.delete", targetId: f.vs })),
   { name: "createRealServer", least: "operator", call: (f) => rs.createRealServer(f.vs, { ...rsInput, name: "r2" }),
     audit: () => ({ action: "realServer.create", targetId: -1 }) },
-  { name: "updateRealServer", least: "operator",
-    versioned: async (f, stale) => rs.updateRealServer(f.rs, await v((x) => version.rs(x.rs))(f, stale), rsInput),
-    call: async (f) => rs.updateRealServer(f.rs, await version.rs(f.rs), rsInput),
-    audit: (f) => ({ action: "realServer.update", targetId: f.rs }) },
-  { name: "setRealServerActive(false)", least: "operator",
-    versioned: async (f, stale) => rs.setRealServerActive(f.rs, await v((x) => version.rs(x.rs))(f, stale), false),
-    call: async (f) => rs.setRealServerActive(f.rs, await version.rs(f.rs), false),
-    audit: (f) => ({ action: "realServer.deactivate", targetId: f.rs }) },
+  versioned("updateRealServer", "operator", (f) => version.rs(f.rs), (f, ver) => rs.updateRealServer(f.rs, ver, rsInput),
+    (f) => ({ action: "realServer.update", targetId: f.rs })),
+  versioned("setRealServerActive(false)", "operator", (f) => version.rs(f.rs), (f, ver) => rs.setRealServerActive(f.rs, ver, false),
+    (f) => ({ action: "realServer.deactivate", targetId: f.rs })),
   { name: "setRealServerActive(true)", least: "operator",
     call: async (f) => rs.setRealServerActive(f.rs, await version.rs(f.rs), true),
     audit: (f) => ({ action: "realServer.activate", targetId: f.rs }) },
-  { name: "deleteRealServer", least: "operator",
-    versioned: async (f, stale) => rs.deleteRealServer(f.rs, await v((x) => version.rs(x.rs))(f, stale)),
-    call: async (f) => rs.deleteRealServer(f.rs, await version.rs(f.rs)),
-    audit: (f) => ({ action: "realServer.delete", targetId: f.rs }) },
+  versioned("deleteRealServer", "operator", (f) => version.rs(f.rs), (f, ver) => rs.deleteRealServer(f.rs, ver),
+    (f) => ({ action: "realServer.delete", targetId: f.rs })),
   { name: "createExport", least: "operator", call: async (f) => expect(await createExport({ clusterId: f.cluster, comment: "" })).toMatchObject({ status: "created" }),
     audit: () => ({ action: "export.create", targetId: -1 }) },
-  { name: "renameCluster", least: "admin",
-    versioned: async (f, stale) => clusters.renameCluster(f.cluster, await v((x) => version.cluster(x.cluster))(f, stale), { name: `renamed-${f.cluster}` }),
-    call: async (f) => clusters.renameCluster(f.cluster, await version.cluster(f.cluster), { name: `renamed-${f.cluster}` }),
-    audit: (f) => ({ action: "cluster.rename", targetId: f.cluster }) },
-  { name: "updateGlobalSettings", least: "admin",
-    versioned: async (f, stale) => settings.updateGlobalSettings(f.cluster, await v((x) => version.cluster(x.cluster))(f, stale), globalInput(`g-${f.cluster}`)),
-    call: async (f) => settings.updateGlobalSettings(f.cluster, await version.cluster(f.cluster), globalInput(`g-${f.cluster}`)),
-    audit: (f) => ({ action: "cluster.settings.update", targetId: f.cluster }) },
-  { name: "updateRedundancy", least: "admin",
-    versioned: async (f, stale) => settings.updateRedundancy(f.cluster, await v((x) => version.cluster(x.cluster))(f, stale), redundancyInput),
-    call: async (f) => settings.updateRedundancy(f.cluster, await version.cluster(f.cluster), redundancyInput),
-    audit: (f) => ({ action: "cluster.redundancy.update", targetId: f.cluster }) },
-  { name: "deleteCluster", least: "admin",
-    versioned: async (f, stale) => clusters.deleteCluster(f.cluster, await v((x) => version.cluster(x.cluster))(f, stale)),
-    call: async (f) => clusters.deleteCluster(f.cluster, await version.cluster(f.cluster)),
-    audit: (f) => ({ action: "cluster.delete", targetId: f.cluster }) },
+  versioned("renameCluster", "admin", (f) => version.cluster(f.cluster), (f, ver) => clusters.renameCluster(f.cluster, ver, { name: `renamed-${f.cluster}` }),
+    (f) => ({ action: "cluster.rename", targetId: f.cluster })),
+  versioned("updateGlobalSettings", "admin", (f) => version.cluster(f.cluster), (f, ver) => settings.updateGlobalSettings(f.cluster, ver, globalInput(`g-${f.cluster}`)),
+    (f) => ({ action: "cluster.settings.update", targetId: f.cluster })),
+  versioned("updateRedundancy", "admin", (f) => version.cluster(f.cluster), (f, ver) => settings.updateRedundancy(f.cluster, ver, redundancyInput),
+    (f) => ({ action: "cluster.redundancy.update", targetId: f.cluster })),
+  versioned("deleteCluster", "admin", (f) => version.cluster(f.cluster), (f, ver) => clusters.deleteCluster(f.cluster, ver),
+    (f) => ({ action: "cluster.delete", targetId: f.cluster })),
 ];
 
 const RANK: Record<Least, number> = { viewer: 0, operator: 1, admin: 2 };
@@ -220,7 +201,7 @@ describe.each(CASES)("$name", (c) => {
       const f = await fixture();
       await signIn("admin");
       const before = await snapshotTables(db);
-      await expect(write(f, true)).rejects.toBeInstanceOf(StaleVersionError);
+      await expect(write(f, -1)).rejects.toBeInstanceOf(StaleVersionError);
       expect(await snapshotTables(db)).toBe(before);
     });
   }
