@@ -1,9 +1,9 @@
 import "server-only";
-import type { SetClusterGrantInput } from "@/lib/validation/account";
+import type { SetClusterGrantInput } from "@/lib/domain/schema/account";
 import { recordAudit } from "./audit";
-import { UserFacingError } from "./auth/action-result";
 import { requirePermission } from "./auth/permissions";
-import { isClusterRole, type ClusterRole } from "./auth/roles";
+import { isClusterRole, type ClusterRole } from "@/lib/domain/roles";
+import { DataError } from "./data-errors";
 import { db } from "./db";
 
 /** Every cluster and every grant, for the users page (admins see all clusters whatever their own grants). */
@@ -30,8 +30,8 @@ export async function setClusterGrant(input: SetClusterGrantInput, request: { ip
       tx.user.findUnique({ where: { id: input.userId }, select: { username: true, role: true } }),
       tx.cluster.findFirst({ where: { id: input.clusterId, stagingFor: null }, select: { name: true } }),
     ]);
-    if (!user) throw new UserFacingError("No such user.");
-    if (!cluster) throw new UserFacingError("No such cluster.");
+    if (!user) throw new DataError("No such user.");
+    if (!cluster) throw new DataError("No such cluster.");
     const key = { userId_clusterId: { userId: input.userId, clusterId: input.clusterId } };
     const before = (await tx.clusterGrant.findUnique({ where: key, select: { role: true } }))?.role ?? "default";
     if (before === input.role) return;

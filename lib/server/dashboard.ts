@@ -4,6 +4,7 @@ import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-document";
 import { NotFoundError } from "./data-errors";
 import { db } from "./db";
+import { isChangedSinceExport, lastExportOf } from "./exports";
 import { routerIdDiagnostics } from "./router-id-lint";
 
 /** A lint finding with a link to the panel that edits the object at fault. */
@@ -52,9 +53,7 @@ export async function getDashboard(clusterId: number): Promise<Dashboard> {
     db.realServer.count({ where: { virtualServer: { clusterId } } }),
     db.realServer.count({ where: { virtualServer: { clusterId }, active: true } }),
     db.firewallMarkBundle.count({ where: { clusterId } }),
-    db.export.findFirst({
-      where: { clusterId }, orderBy: { createdAt: "desc" }, select: { id: true, createdAt: true, serialNo: true, authorName: true },
-    }),
+    db.export.findFirst({ ...lastExportOf(clusterId), select: { id: true, createdAt: true, serialNo: true, authorName: true } }),
   ]);
   if (!cluster) throw new NotFoundError("cluster");
   const snapshot = await readClusterSnapshot(clusterId);
@@ -65,6 +64,6 @@ export async function getDashboard(clusterId: number): Promise<Dashboard> {
     counts: { virtualServers, activeVirtualServers, realServers, activeRealServers, firewallMarks },
     diagnostics,
     lastExport: lastExport ? { ...lastExport, createdAt: lastExport.createdAt.toISOString() } : null,
-    changedSinceExport: lastExport === null || lastExport.serialNo !== cluster.serialNo,
+    changedSinceExport: isChangedSinceExport(cluster.serialNo, lastExport),
   };
 }

@@ -114,7 +114,7 @@ async function applyCheckedDocument(
         ...(notice ? { notice } : {}),
         ...(diagnostics ? { diagnostics } : {}),
       } satisfies ImportSummary;
-    });
+    }, head.cluster.serialNo);
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(doc.cluster.name);
     throw error;
