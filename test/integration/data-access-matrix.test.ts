@@ -28,7 +28,7 @@ const { previewCluster } = await import("@/lib/server/preview");
 const { listAuditEvents } = await import("@/lib/server/audit-queries");
 const { listClusterGrants } = await import("@/lib/server/cluster-grants");
 const { firewallMarkSchema, virtualServerSchema, realServerSchema } = await import("@/lib/domain/schema");
-const { globalSettingsSchema, redundancySchema } = await import("@/lib/forms/cluster-forms");
+const { globalSettingsSchema, redundancySchema } = await import("@/lib/domain/schema/cluster-forms");
 
 type Who = "anonymous" | "viewer" | "operator" | "admin" | "hidden";
 const WHO: Who[] = ["anonymous", "viewer", "operator", "admin", "hidden"];
