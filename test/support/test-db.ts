@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,13 +46,29 @@ const migrate = (url: string) =>
 
 // Migrating takes seconds on PostgreSQL, so each test database is a copy of one
 // migrated template per set of migrations (named by their checksum).
-async function migratedTemplate(): Promise<string> {
-  const dir = path.join(root, "prisma/migrations-postgresql");
+function migrationsChecksum(folder: string): string {
+  const dir = path.join(root, folder);
   const sum = createHash("sha256");
   for (const m of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
     sum.update(m).update(readFileSync(path.join(dir, m, "migration.sql")));
   }
-  const template = `lvs_template_${sum.digest("hex").slice(0, 16)}`;
+  return sum.digest("hex").slice(0, 16);
+}
+
+// Likewise for SQLite: a migrated file per set of migrations, copied for each
+// test database (migrating takes seconds; the mutation run starts test files often).
+function sqliteTemplate(): string {
+  const template = path.join(tmpdir(), `lvs-console-template-${migrationsChecksum("prisma/migrations")}.db`);
+  if (!existsSync(template)) {
+    const scratch = path.join(mkdtempSync(path.join(tmpdir(), "lvs-console-")), "template.db");
+    migrate(`file:${scratch}`);
+    renameSync(scratch, template);
+  }
+  return template;
+}
+
+async function migratedTemplate(): Promise<string> {
+  const template = `lvs_template_${migrationsChecksum("prisma/migrations-postgresql")}`;
   const client = new pg.Client({ connectionString: testPostgresUrl() });
   await client.connect();
   try {
@@ -85,7 +101,7 @@ export async function createTestDatabase(name = "test"): Promise<{ url: string; 
     const dir = mkdtempSync(path.join(tmpdir(), "lvs-console-"));
     file = path.join(dir, `${name}.db`);
     url = `file:${file}`;
-    migrate(url);
+    copyFileSync(sqliteTemplate(), file);
   }
   process.env.DATABASE_URL = url;
   return { url, file };

@@ -30,7 +30,8 @@ export function checkMarkBundles(model: DerivedModel): Diagnostic[] {
 function persistenceKey(s: ModelVirtualServer): string {
   const p = s.vs.persistence;
   const timeout = p?.timeoutSeconds ?? 0;
-  const prefix = p?.netmask === undefined ? "host" : String(maskPrefix(p.netmask, s.family));
+  // Without a netmask IPVS (and keepalived) persist per host: the same as /32 or /128.
+  const prefix = p?.netmask === undefined ? (s.family === 4 ? 32 : 128) : maskPrefix(p.netmask, s.family);
   return timeout === 0 ? "off" : `${timeout}/${prefix}`;
 }
 
