@@ -110,7 +110,7 @@ const CASES: Case[] = [
     (f) => ({ action: "firewallMark.update", targetId: f.bundle })),
   versioned("deleteFirewallMark", "operator", (f) => version.bundle(f.spare), (f, ver) => fm.deleteFirewallMark(f.spare, ver, false),
     (f) => ({ action: "firewallMark.delete", targetId: f.spare })),
-  { name: "createVirtualServerFromBundle", least: "operator", call: (f) => createVirtualServerFromBundle(f.spare),
+  { name: "createVirtualServerFromBundle", least: "operator", call: (f) => createVirtualServerFromBundle(f.spare, { name: "from-spare", scheduler: "wlc", persistence: { timeoutSeconds: 0 } }),
     audit: () => ({ action: "virtualServer.create", targetId: -1 }) },
   { name: "createVirtualServer", least: "operator", call: (f) => vs.createVirtualServer(f.cluster, { ...vsInput, name: "other", port: 443 }),
     audit: () => ({ action: "virtualServer.create", targetId: -1 }) },
