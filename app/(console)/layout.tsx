@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ClusterSwitcherSlot } from "@/components/clusters/cluster-switcher-slot";
 import { ConsoleNav } from "@/components/console-nav";
+import { FocusFromHash } from "@/components/ui/focus-from-hash";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { logout } from "@/lib/server/auth/actions";
 import { verifySession } from "@/lib/server/auth/session";
@@ -27,6 +28,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
         </header>
         <main id="main" tabIndex={-1}>{children}</main>
+        <FocusFromHash />
       </div>
     </div>
   );

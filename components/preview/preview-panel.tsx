@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { previewClusterAction } from "@/lib/server/actions/preview";
 import type { ClusterPreview } from "@/lib/server/preview";
 import { ArtifactTabs } from "./artifact-tabs";
-import { DiagnosticsList } from "./diagnostics-list";
+import { countDiagnostics, DiagnosticsList } from "@/components/diagnostics/diagnostics-list";
 import { ExportForm } from "./export-form";
 import { ImportForm } from "./import-form";
 import { PersistenceTable } from "./persistence-table";
@@ -33,8 +33,7 @@ export function PreviewPanel(props: { preview: ClusterPreview; canExport: boolea
         setRefreshError(r.ok ? "This cluster no longer exists." : r.message);
       }
     });
-  const errors = p.diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = p.diagnostics.filter((d) => d.severity === "warning").length;
+  const { errors, warnings } = countDiagnostics(p.diagnostics);
   return (
     <>
       <h1>Preview &amp; export — {p.clusterName}</h1>
@@ -56,7 +55,7 @@ export function PreviewPanel(props: { preview: ClusterPreview; canExport: boolea
       {refreshError && <p role="alert" className="alert error">{refreshError}</p>}
       <section className="panel" aria-labelledby="diagnostics-heading">
         <h2 id="diagnostics-heading">Checks</h2>
-        <DiagnosticsList diagnostics={p.diagnostics} links={p.links} />
+        <DiagnosticsList diagnostics={p.diagnostics} />
       </section>
       <section className="panel" aria-labelledby="persistence-heading">
         <h2 id="persistence-heading">Persistence per mark</h2>
