@@ -1,12 +1,10 @@
 import "server-only";
-import { lintDocument } from "@/lib/domain/lint";
 import type { LinkedDiagnostic } from "@/lib/domain/links/locate-diagnostic";
 import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterSnapshot } from "./cluster-document";
+import { lintSnapshot } from "./cluster-lint";
 import { NotFoundError } from "./data-errors";
 import { db } from "./db";
-import { linkSnapshotDiagnostics } from "./diagnostic-links";
-import { routerIdDiagnostics } from "./router-id-lint";
 
 /** The cluster at a glance (Piranha CONTROL/MONITORING). */
 export interface Dashboard {
@@ -34,8 +32,7 @@ export async function getDashboard(clusterId: number): Promise<Dashboard> {
   ]);
   if (!cluster) throw new NotFoundError("cluster");
   const snapshot = await readClusterSnapshot(clusterId);
-  const related = snapshot ? await routerIdDiagnostics(clusterId) : [];
-  const diagnostics = snapshot ? linkSnapshotDiagnostics([...lintDocument(snapshot.doc), ...related], snapshot) : [];
+  const diagnostics = snapshot ? await lintSnapshot(clusterId, snapshot) : [];
   return {
     cluster,
     counts: { virtualServers, activeVirtualServers, realServers, activeRealServers, firewallMarks },

@@ -37,6 +37,7 @@ describe("locateDiagnostic", () => {
   ])("%s → %s at %s", (path, objectName, href) => {
     const target = locateDiagnostic(path, dir);
     expect(target).toMatchObject({ objectName, href });
+    expect(target!.objectKey).toMatch(/^(virtualServer:(7|9)|realServer:7[01]|firewallMark:3[12]|cluster)$/);
     expect(target!.href).toBe(target!.fieldId ? `${target!.page}#${target!.fieldId}` : target!.page);
   });
 

@@ -12,6 +12,8 @@ export interface ObjectDirectory {
 export interface DiagnosticTarget {
   /** "virtual server web", "real server web1 of web", "bundle ftp", "cluster edge-1". */
   objectName: string;
+  /** The object by kind and database id: "virtualServer:7", "realServer:70", "firewallMark:31", "cluster". */
+  objectKey: string;
   /** The page that edits the object, without the field anchor (pages pick their own diagnostics by it). */
   page: string;
   /** `page` plus `#fieldId` when a field is known. */
@@ -35,8 +37,8 @@ const REAL_SERVER_FIELDS = new Set(["name", "address", "port", "weight"]);
 const CLUSTER_GROUPS: Record<string, string> = { natRouter: "natRouter.ip", primary: "primary.publicIp", backup: "backup.enabled", heartbeat: "heartbeat.intervalSeconds", vrrp: "vrrp.routerId", timeouts: "timeouts.tcp" };
 const REDUNDANCY = /^(backup|heartbeat|monitorLinks|syncDaemon|vrrp)\b/;
 
-const withField = (objectName: string, page: string, fieldId: string | null): DiagnosticTarget =>
-  ({ objectName, page, href: fieldId ? `${page}#${fieldId}` : page, fieldId });
+const withField = (objectName: string, objectKey: string, page: string, fieldId: string | null): DiagnosticTarget =>
+  ({ objectName, objectKey, page, href: fieldId ? `${page}#${fieldId}` : page, fieldId });
 
 // "persistence.netmask" is a field; "persistence" names its group; anything deeper falls back to the group.
 function formField(rest: string, fields: ReadonlySet<string>, groups: Record<string, string>): string | null {
@@ -53,11 +55,11 @@ function locateVirtualServer(i: number, rest: string, dir: ObjectDirectory): Dia
   const real = rs ? vs.realServers[Number(rs[1])] : undefined;
   if (rs && real) {
     const field = REAL_SERVER_FIELDS.has(rs[2] ?? "") ? rs[2]! : "name";
-    return withField(`real server ${real.name} of ${vs.name}`, page, fieldIdOf(field, `rs-${real.id}`));
+    return withField(`real server ${real.name} of ${vs.name}`, `realServer:${real.id}`, page, fieldIdOf(field, `rs-${real.id}`));
   }
-  if (rest.startsWith("realServers")) return withField(`virtual server ${vs.name}`, page, "real-servers-heading");
+  if (rest.startsWith("realServers")) return withField(`virtual server ${vs.name}`, `virtualServer:${vs.id}`, page, "real-servers-heading");
   const field = rest === "" ? null : formField(rest, VS_FIELDS, VS_GROUPS);
-  return withField(`virtual server ${vs.name}`, page, field && fieldIdOf(field));
+  return withField(`virtual server ${vs.name}`, `virtualServer:${vs.id}`, page, field && fieldIdOf(field));
 }
 
 function locateBundle(i: number, rest: string, dir: ObjectDirectory): DiagnosticTarget | null {
@@ -65,13 +67,13 @@ function locateBundle(i: number, rest: string, dir: ObjectDirectory): Diagnostic
   if (!bundle) return null;
   const port = /^ports\[(\d+)\]/.exec(rest);
   const field = port ? `ports.${port[1]}` : rest === "" ? null : formField(rest, BUNDLE_FIELDS, {});
-  return withField(`bundle ${bundle.name}`, `/firewall-marks/${bundle.id}`, field && fieldIdOf(field));
+  return withField(`bundle ${bundle.name}`, `firewallMark:${bundle.id}`, `/firewall-marks/${bundle.id}`, field && fieldIdOf(field));
 }
 
 function locateCluster(rest: string, dir: ObjectDirectory): DiagnosticTarget {
   const page = REDUNDANCY.test(rest) ? "/redundancy" : "/settings";
   const field = rest === "" ? null : (CLUSTER_GROUPS[rest] ?? rest);
-  return withField(`cluster ${dir.clusterName}`, page, field && fieldIdOf(field));
+  return withField(`cluster ${dir.clusterName}`, "cluster", page, field && fieldIdOf(field));
 }
 
 /** Maps a diagnostic path ("virtualServers[2].persistence") to the named object, its page and the field to focus; null when it names nothing the console edits. */
