@@ -1,8 +1,7 @@
 import "server-only";
 import type { LinkedDiagnostic } from "@/lib/domain/links/locate-diagnostic";
 import { requireClusterPermission } from "./auth/cluster-access";
-import { readClusterSnapshot } from "./cluster-document";
-import { lintSnapshot } from "./cluster-lint";
+import { readLintedSnapshot } from "./cluster-lint";
 import { NotFoundError } from "./data-errors";
 import { db } from "./db";
 
@@ -31,8 +30,7 @@ export async function getDashboard(clusterId: number): Promise<Dashboard> {
     }),
   ]);
   if (!cluster) throw new NotFoundError("cluster");
-  const snapshot = await readClusterSnapshot(clusterId);
-  const diagnostics = snapshot ? await lintSnapshot(clusterId, snapshot) : [];
+  const diagnostics = (await readLintedSnapshot(clusterId))?.diagnostics ?? [];
   return {
     cluster,
     counts: { virtualServers, activeVirtualServers, realServers, activeRealServers, firewallMarks },
