@@ -27,7 +27,7 @@ export async function getOverview(clusterId: number, options: { q?: string; page
 }
 
 /** Objects of a cluster matching a name, VIP, mark, port or real-server address (the header's search). */
-export async function searchCluster(clusterId: number, q: string): Promise<{ q: string; hits: SearchHit[]; more: boolean }> {
+export async function searchCluster(clusterId: number, q: string): Promise<{ q: string; hits: SearchHit[]; more: boolean; exact: number }> {
   await requireClusterPermission(clusterId, "cluster.read");
   const query = q.slice(0, 200);
   return { q: query, ...searchOverview(await loadGroups(clusterId), query) };

@@ -38,8 +38,14 @@ beforeAll(async () => {
   await db.realServer.createMany({ data: rows.flatMap((v, i) => [1, 2].map((n) => ({
     virtualServerId: v.id, name: `rs${n}`, address: `10.11.${Math.floor(i / 200)}.${(i % 200) + n}`, weight: i === 0 && n === 1 ? 0 : 1,
   }))) });
-  // One fault to find: the HTTPS service of bundle web-7 disagrees on persistence.
-  await db.virtualServer.updateMany({ where: { clusterId, name: "web-7-443" }, data: { persistenceTimeout: 600 } });
+  // One fault to find: the HTTP service of bundle web-7 disagrees with the HTTPS one (first by name) on persistence.
+  await db.virtualServer.updateMany({ where: { clusterId, name: "web-7-80" }, data: { persistenceTimeout: 600 } });
+  // One real server with an address nothing else contains.
+  const web9 = await db.virtualServer.findFirstOrThrow({ where: { clusterId, name: "web-9-80" } });
+  await db.realServer.updateMany({ where: { virtualServerId: web9.id, name: "rs2" }, data: { address: "10.99.0.5" } });
+  // And one whose address only contains it, on a service listed before.
+  const web2 = await db.virtualServer.findFirstOrThrow({ where: { clusterId, name: "web-2-80" } });
+  await db.realServer.updateMany({ where: { virtualServerId: web2.id, name: "rs2" }, data: { address: "10.99.0.50" } });
 }, 120_000);
 afterAll(async () => db.$disconnect());
 
@@ -51,7 +57,7 @@ async function timed<T>(call: () => Promise<T>): Promise<{ result: T; ms: number
 
 describe("the overview of a cluster with 1,000 services", () => {
   it("groups every service under its VIP and bundle, one page of VIPs at a time, and answers fast", async () => {
-    await getOverview(clusterId);
+    const cold = await timed(() => getOverview(clusterId));
     const first = await timed(() => getOverview(clusterId));
     const { result } = first;
     expect(result.totalGroups).toBe(BUNDLES + PORT_SERVICES);
@@ -64,33 +70,39 @@ describe("the overview of a cluster with 1,000 services", () => {
     ]);
     const last = await timed(() => getOverview(clusterId, { page: 9999 }));
     expect(last.result.page).toBe(result.pageCount);
-    console.log(`overview_ms_1000_services=${Math.round(first.ms)} (last page ${Math.round(last.ms)})`);
-    expect(Math.max(first.ms, last.ms)).toBeLessThan(3000);
+    console.log(`overview_ms_1000_services: cold ${Math.round(cold.ms)}, warm ${Math.round(first.ms)}, last page ${Math.round(last.ms)}`);
+    expect(cold.ms).toBeLessThan(5000);
+    expect(Math.max(first.ms, last.ms)).toBeLessThan(1000);
   });
 
   it("filters by a real server's address and shows the lint state of the object at fault", async () => {
-    const byAddress = await getOverview(clusterId, { q: "10.11.0.16" });
-    expect(byAddress.matchingGroups).toBe(1);
+    const byAddress = await getOverview(clusterId, { q: "10.99.0.5" });
+    expect(byAddress.groups.map((g) => g.vip)).toEqual([vipOf(2), vipOf(9)]);
     const faulty = await getOverview(clusterId, { q: "web-7" });
     const services = faulty.groups.flatMap((g) => g.bundles.flatMap((b) => b.virtualServers));
-    expect(services.find((v) => v.name === "web-7-443")?.lint.errors).toBeGreaterThan(0);
+    expect(services.find((v) => v.name === "web-7-80")?.lint.errors).toBeGreaterThan(0);
     expect(services.find((v) => v.name === "web-70-80")?.lint).toEqual({ errors: 0, warnings: 0 });
   });
 
   it("searches every object and lands a real server on its virtual server's page", async () => {
-    const { hits } = await searchCluster(clusterId, "10.11.0.16");
-    const vs = await db.virtualServer.findFirstOrThrow({ where: { realServers: { some: { address: "10.11.0.16" } } }, include: { realServers: true } });
-    const rs = vs.realServers.find((r) => r.address === "10.11.0.16")!;
-    expect(hits).toEqual([expect.objectContaining({ kind: "real server", href: `/virtual-servers/${vs.id}#rs-${rs.id}-name` })]);
+    const { hits, exact } = await searchCluster(clusterId, "10.99.0.5");
+    const vs = await db.virtualServer.findFirstOrThrow({ where: { clusterId, name: "web-9-80" }, include: { realServers: true } });
+    const rs = vs.realServers.find((r) => r.address === "10.99.0.5")!;
+    // 10.99.0.50 matches too, after the exact one although its service comes first.
+    expect(exact).toBe(1);
+    expect(hits.map((h) => [h.kind, h.detail.split(" ")[0], h.href])).toEqual([
+      ["real server", "10.99.0.5", `/virtual-servers/${vs.id}#rs-${rs.id}-name`],
+      ["real server", "10.99.0.50", expect.stringMatching(/^\/virtual-servers\/\d+#rs-\d+-name$/)],
+    ]);
     expect((await searchCluster(clusterId, "1007")).hits.map((h) => h.kind)).toEqual(["bundle", "virtual server", "virtual server"]);
   });
 
   it("gives each edit page the findings about its own objects only", async () => {
-    const bad = await db.virtualServer.findFirstOrThrow({ where: { clusterId, name: "web-7-443" } });
+    const bad = await db.virtualServer.findFirstOrThrow({ where: { clusterId, name: "web-7-80" } });
     const good = await db.virtualServer.findFirstOrThrow({ where: { clusterId, name: "web-70-80" } });
     const findings = await getPageDiagnostics(clusterId, `/virtual-servers/${bad.id}`);
     expect(findings.map((d) => d.code)).toContain("PERSISTENCE_MISMATCH");
-    expect(findings.every((d) => d.target?.page === `/virtual-servers/${bad.id}` && d.target.objectName.includes("web-7-443"))).toBe(true);
+    expect(findings.every((d) => d.target?.page === `/virtual-servers/${bad.id}` && d.target.objectName.includes("web-7-80"))).toBe(true);
     expect(await getPageDiagnostics(clusterId, `/virtual-servers/${good.id}`)).toEqual([]);
   });
 });

@@ -10,8 +10,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const { q } = await searchParams;
   const { cluster } = await loadPanelContext();
   const result = await searchCluster(cluster.id, typeof q === "string" ? q : "");
-  // One match: go straight to it.
-  if (result.hits.length === 1) redirect(result.hits[0]!.href);
+  // One match, or one object named exactly so: go straight to it.
+  if (result.hits.length === 1 || result.exact === 1) redirect(result.hits[0]!.href);
   return (
     <>
       <h1>Search <span className="muted">· {cluster.name}</span></h1>

@@ -58,6 +58,7 @@ describe("filterOverview and searchOverview", () => {
   });
 
   it("finds a real server by address and lands on its virtual server, at the row", () => {
+    expect(searchOverview(groups, "10.11.12.3").exact).toBe(1);
     expect(searchOverview(groups, "10.11.12.3").hits).toEqual([
       { kind: "real server", name: "web2", detail: "10.11.12.3:8443 in virtual server https", href: "/virtual-servers/11#rs-110-name" },
     ]);
@@ -67,8 +68,8 @@ describe("filterOverview and searchOverview", () => {
     expect(searchOverview(groups, "12000").hits.map((h) => h.href)).toEqual(["/firewall-marks/2"]);
     expect(searchOverview(groups, "443").hits.map((h) => h.href)).toEqual(["/firewall-marks/1", "/virtual-servers/11"]);
     expect(searchOverview(groups, "203.0.113.1").hits[0]).toMatchObject({ kind: "VIP", href: "/?q=203.0.113.10" });
-    expect(searchOverview(groups, "web", 2)).toMatchObject({ more: true, hits: [{ name: "web" }, { name: "web1" }] });
-    expect(searchOverview(groups, "  ")).toEqual({ hits: [], more: false });
+    expect(searchOverview(groups, "web", 2)).toMatchObject({ more: true, exact: 1, hits: [{ name: "web" }, { name: "web1" }] });
+    expect(searchOverview(groups, "  ")).toEqual({ hits: [], more: false, exact: 0 });
   });
 
   it("pages and clamps", () => {

@@ -31,24 +31,27 @@ export function filterOverview(groups: readonly OverviewGroup[], query: string):
     servicesOf(g).some((v) => serviceMatches(m, v) || v.realServers.some((r) => realMatches(m, r))));
 }
 
-/** Objects whose name, VIP, mark, port or address matches the query, most specific kinds last, at most `limit`. */
-export function searchOverview(groups: readonly OverviewGroup[], query: string, limit = 50): { hits: SearchHit[]; more: boolean } {
+/** Objects whose name, VIP, mark, port or address matches the query, exact ones first (`exact` counts them), at most `limit`. */
+export function searchOverview(groups: readonly OverviewGroup[], query: string, limit = 50): { hits: SearchHit[]; more: boolean; exact: number } {
   const m = matcherOf(query);
-  if (!m) return { hits: [], more: false };
-  const hits: SearchHit[] = [];
+  if (!m) return { hits: [], more: false, exact: 0 };
+  const exact: SearchHit[] = [];
+  const partial: SearchHit[] = [];
+  const add = (hit: SearchHit, ...whole: string[]) => (whole.some((w) => w.toLowerCase() === m.text) ? exact : partial).push(hit);
   for (const g of groups) {
-    if (has(m, g.vip)) hits.push({ kind: "VIP", name: g.vip, detail: `${g.bundles.length} bundle(s), ${servicesOf(g).length} virtual server(s)`, href: `/?q=${encodeURIComponent(g.vip)}` });
+    if (has(m, g.vip)) add({ kind: "VIP", name: g.vip, detail: `${g.bundles.length} bundle(s), ${servicesOf(g).length} virtual server(s)`, href: `/?q=${encodeURIComponent(g.vip)}` }, g.vip);
     for (const b of g.bundles) {
-      if (bundleMatches(m, b)) hits.push({ kind: "bundle", name: b.name, detail: `mark ${b.mark}, ${b.protocol} ${b.ports.join(", ")} on ${g.vip}`, href: `/firewall-marks/${b.id}` });
+      if (bundleMatches(m, b)) add({ kind: "bundle", name: b.name, detail: `mark ${b.mark}, ${b.protocol} ${b.ports.join(", ")} on ${g.vip}`, href: `/firewall-marks/${b.id}` }, b.name);
     }
     for (const v of servicesOf(g)) {
-      if (serviceMatches(m, v)) hits.push({ kind: "virtual server", name: v.name, detail: `${v.protocol} ${g.vip}:${v.port}${v.firewallMark === null ? "" : `, mark ${v.firewallMark}`}`, href: `/virtual-servers/${v.id}` });
+      if (serviceMatches(m, v)) add({ kind: "virtual server", name: v.name, detail: `${v.protocol} ${g.vip}:${v.port}${v.firewallMark === null ? "" : `, mark ${v.firewallMark}`}`, href: `/virtual-servers/${v.id}` }, v.name);
       for (const r of v.realServers) {
-        if (realMatches(m, r)) hits.push({ kind: "real server", name: r.name, detail: `${r.address}${r.port === null ? "" : `:${r.port}`} in virtual server ${v.name}`, href: `/virtual-servers/${v.id}#${fieldIdOf("name", `rs-${r.id}`)}` });
+        if (realMatches(m, r)) add({ kind: "real server", name: r.name, detail: `${r.address}${r.port === null ? "" : `:${r.port}`} in virtual server ${v.name}`, href: `/virtual-servers/${v.id}#${fieldIdOf("name", `rs-${r.id}`)}` }, r.address);
       }
     }
   }
-  return { hits: hits.slice(0, limit), more: hits.length > limit };
+  const hits = [...exact, ...partial];
+  return { hits: hits.slice(0, limit), more: hits.length > limit, exact: exact.length };
 }
 
 /** One page of a list (1-based, clamped to the pages that exist). */
