@@ -48,13 +48,13 @@ export async function ensurePanelsCluster(browser: Browser): Promise<void> {
   await ensureCluster(browser, PANELS_CLUSTER);
 }
 
-/** Switches this browser context to the panels' cluster with the shell's switcher. */
-export async function showPanelsCluster(page: Page): Promise<void> {
+/** Switches this browser context to a cluster (by default the panels' one) with the shell's switcher. */
+export async function showPanelsCluster(page: Page, name = PANELS_CLUSTER): Promise<void> {
   await page.goto("/");
   const switcher = page.getByRole("form", { name: "Cluster switcher" });
-  await switcher.getByLabel("Cluster").selectOption({ label: PANELS_CLUSTER });
+  await switcher.getByLabel("Cluster").selectOption({ label: name });
   await switcher.getByRole("button", { name: "Switch" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(PANELS_CLUSTER);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
 }
 
 /** The build's id of a server action, to call it directly as the documenso-style forbidden-access specs do. */
