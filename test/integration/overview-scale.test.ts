@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "@/test/support/test-db";
+import { timed } from "@/test/support/timed";
 
 vi.mock("@/lib/server/auth/session", () => ({
   getSessionUser: async () => ({ userId: 1, username: "viewer", role: "viewer" }),
@@ -48,12 +49,6 @@ beforeAll(async () => {
   await db.realServer.updateMany({ where: { virtualServerId: web2.id, name: "rs2" }, data: { address: "10.99.0.50" } });
 }, 120_000);
 afterAll(async () => db.$disconnect());
-
-async function timed<T>(call: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const start = performance.now();
-  const result = await call();
-  return { result, ms: performance.now() - start };
-}
 
 describe("the overview of a cluster with 1,000 services", () => {
   it("groups every service under its VIP and bundle, one page of VIPs at a time, and answers fast", async () => {
