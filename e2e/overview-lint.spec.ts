@@ -62,11 +62,17 @@ test.describe("operator", () => {
     await search.getByLabel("Search the cluster").press("Enter");
     await expect(page).toHaveURL(/\/virtual-servers\/\d+#rs-\d+-name$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Virtual server ov-dns");
-    // Several matches: a results page, each linking to its object.
+    // An exact bundle name lands on the bundle.
     await search.getByLabel("Search the cluster").fill("ov-web");
     await search.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bundle ov-web (mark 80, ipv4)");
+    // Several matches: a results page, each linking to its object.
+    await search.getByLabel("Search the cluster").fill("ov-web1");
+    await search.getByRole("button", { name: "Search" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Search");
-    await expect(page.getByRole("link", { name: "ov-web", exact: true })).toHaveAttribute("href", /^\/firewall-marks\/\d+$/);
+    await expect(page.getByRole("main").getByRole("link", { name: "ov-web1", exact: true })).toHaveCount(2);
+    await page.getByRole("main").getByRole("link", { name: "ov-web1", exact: true }).first().click();
+    await expect(page).toHaveURL(/\/virtual-servers\/\d+#rs-\d+-name$/);
   });
 
   test("[operator] a lint link focuses the field at fault, and the page's checks follow each save", async ({ page }, testInfo) => {

@@ -46,7 +46,7 @@ export function searchOverview(groups: readonly OverviewGroup[], query: string, 
     for (const v of servicesOf(g)) {
       if (serviceMatches(m, v)) add({ kind: "virtual server", name: v.name, detail: `${v.protocol} ${g.vip}:${v.port}${v.firewallMark === null ? "" : `, mark ${v.firewallMark}`}`, href: `/virtual-servers/${v.id}` }, v.name);
       for (const r of v.realServers) {
-        if (realMatches(m, r)) add({ kind: "real server", name: r.name, detail: `${r.address}${r.port === null ? "" : `:${r.port}`} in virtual server ${v.name}`, href: `/virtual-servers/${v.id}#${fieldIdOf("name", `rs-${r.id}`)}` }, r.address);
+        if (realMatches(m, r)) add({ kind: "real server", name: r.name, detail: `${r.address}${r.port === null ? "" : `:${r.port}`} in virtual server ${v.name}`, href: `/virtual-servers/${v.id}#${fieldIdOf("name", `rs-${r.id}`)}` }, r.address, r.name);
       }
     }
   }
