@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,11 +7,6 @@ import { run, type Netns } from "./netns";
 
 /** Problems one real tool found in one artifact; empty when it is clean. */
 export type Findings = string[];
-
-function runTool(cmd: string, args: string[], input?: string) {
-  const r = spawnSync(cmd, args, { input, encoding: "utf8" });
-  return { status: r.status ?? -1, output: `${r.stdout ?? ""}${r.stderr ?? ""}` };
-}
 
 /** Runs `fn` with a scratch directory that is removed afterwards. */
 export function withScratch<T>(fn: (dir: string) => T): T {
@@ -23,14 +18,33 @@ export function withScratch<T>(fn: (dir: string) => T): T {
   }
 }
 
+/** withScratch for work that finishes later: the directory is removed once it has. */
+async function withScratchAsync<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), "lvs-artifacts-"));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A tool run without blocking, so several run on several cores at once. */
+function runToolAsync(cmd: string, args: string[]): Promise<{ status: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const status = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+      resolve({ status, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
 /** `bash -n` and shellcheck (every severity) on a script. */
-export function checkShell(dir: string, name: string, text: string): Findings {
+export async function checkShell(dir: string, name: string, text: string): Promise<Findings> {
   const file = join(dir, name);
   writeFileSync(file, text);
+  const [syntax, lint] = await Promise.all([runToolAsync("bash", ["-n", file]), runToolAsync("shellcheck", ["--severity=style", file])]);
   const out: Findings = [];
-  const syntax = runTool("bash", ["-n", file]);
   if (syntax.status !== 0) out.push(`bash -n: ${syntax.output}`);
-  const lint = runTool("shellcheck", ["--severity=style", file]);
   if (lint.status !== 0) out.push(`shellcheck: ${lint.output}`);
   return out;
 }
@@ -90,21 +104,23 @@ export function checkIpvsadmGrammar(text: string): Findings {
   return text.split("\n").filter((l) => l !== "" && !IPVSADM_LINE.test(l)).map((l) => `ipvsadm grammar: ${l}`);
 }
 
-/** Every real-tool check on a document's rendered artifacts (the namespace needs addKeepalivedInterfaces). */
-export function checkArtifacts(ns: Netns, artifacts: readonly RenderedArtifact[]): Findings {
+/** Every real-tool check on a document's rendered artifacts (the namespace needs addKeepalivedInterfaces); the scripts are linted in parallel. */
+export function checkArtifacts(ns: Netns, artifacts: readonly RenderedArtifact[]): Promise<Findings> {
   const text = (format: string) => artifacts.find((a) => a.format === format)?.text ?? "";
-  return withScratch((dir) => [
-    ...checkShell(dir, "install-marks.sh", text("install-script")),
-    ...checkShell(dir, "real-server.sh", text("real-server")),
-    ...checkShell(dir, "iptables-marks.sh", text("iptables")),
-    ...checkShell(dir, "router-setup.sh", text("router-setup")),
-    ...checkShell(dir, "collect-state.sh", text("collect-state")),
-    ...checkShell(dir, "apply.sh", text("apply")),
-    ...checkRestore(ns, "iptables-restore", text("iptables-restore")),
-    ...checkRestore(ns, "ip6tables-restore", text("ip6tables-restore")),
-    ...checkNft(ns, dir, text("nftables")),
-    ...checkKeepalived(ns, dir, text("keepalived")),
-    ...checkKeepalived(ns, dir, text("keepalived-backup"), "keepalived-backup.conf"),
-    ...checkIpvsadmGrammar(text("ipvsadm")),
-  ]);
+  const scripts: [string, string][] = [
+    ["install-marks.sh", "install-script"], ["real-server.sh", "real-server"], ["iptables-marks.sh", "iptables"],
+    ["router-setup.sh", "router-setup"], ["collect-state.sh", "collect-state"], ["apply.sh", "apply"],
+  ];
+  return withScratchAsync(async (dir) => {
+    const shell = Promise.all(scripts.map(([name, format]) => checkShell(dir, name, text(format))));
+    const tools = [
+      ...checkRestore(ns, "iptables-restore", text("iptables-restore")),
+      ...checkRestore(ns, "ip6tables-restore", text("ip6tables-restore")),
+      ...checkNft(ns, dir, text("nftables")),
+      ...checkKeepalived(ns, dir, text("keepalived")),
+      ...checkKeepalived(ns, dir, text("keepalived-backup"), "keepalived-backup.conf"),
+      ...checkIpvsadmGrammar(text("ipvsadm")),
+    ];
+    return [...(await shell).flat(), ...tools];
+  });
 }
