@@ -10,12 +10,12 @@ import { focusFieldSoon } from "@/components/ui/focus-field";
 export function DiagnosticLink({ target }: { target: DiagnosticTarget }) {
   const pathname = usePathname();
   const fieldId = target.fieldId;
+  if (pathname !== target.page || !fieldId) return <Link href={target.href}>{target.objectName}</Link>;
+  // Same page: a plain in-page link, focused by hand (an unchanged fragment fires no hashchange).
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
-    if (pathname !== target.page || !fieldId || e.metaKey || e.ctrlKey || e.shiftKey) return;
-    // Same page: no navigation (Next would not focus an unchanged fragment), just the field.
     e.preventDefault();
     window.history.replaceState(window.history.state, "", target.href);
     focusFieldSoon(fieldId);
   };
-  return <Link href={target.href} onClick={onClick}>{target.objectName}</Link>;
+  return <a href={target.href} onClick={onClick}>{target.objectName}</a>;
 }
