@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { generateDocument } from "../bench/lib/generate-document";
 import { discoverActions } from "./access-matrix/discover";
 import { ACCOUNTS } from "./setup/accounts";
+import { importDocument } from "./panels-helpers";
 import { E2E_BASE_URL, E2E_DATABASE_FILE } from "./support/env";
 
 // Issue 12 items 10 and 11 on the production build: the console re-imports the
@@ -54,11 +55,8 @@ test("[admin] a 10,000-bundle cluster's downloaded document uploads back through
   expect(Buffer.byteLength(text)).toBeGreaterThan(1024 * 1024);
 
   await page.context().addCookies([{ name: "lvs_cluster", value: String(clusterId), url: E2E_BASE_URL }]);
-  await page.goto("/preview");
-  page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByLabel("Interchange document (JSON)").setInputFiles({ name: "big-10k.lvs-console.json", mimeType: "application/json", buffer: Buffer.from(text) });
-  await page.getByRole("button", { name: "Upload and replace" }).click();
-  await expect(uploadForm(page).getByRole("status")).toContainText("Imported 10000 bundles, 10000 virtual servers and 100000 real servers.", { timeout: 300_000 });
+  const status = await importDocument(page, { name: "big-10k.lvs-console.json", mimeType: "application/json", buffer: Buffer.from(text) }, 300_000);
+  await expect(status).toContainText("Imported 10000 bundles, 10000 virtual servers and 100000 real servers.");
 
   const again = await (await request.get(`/api/clusters/${clusterId}/document`)).text();
   const strip = (t: string) => ({ ...JSON.parse(t), cluster: { ...JSON.parse(t).cluster, serialNo: 0 } });
@@ -67,11 +65,10 @@ test("[admin] a 10,000-bundle cluster's downloaded document uploads back through
 });
 
 test("[admin] a document over 64 MiB is refused in the browser before it is uploaded", async ({ page }) => {
-  await page.goto("/preview");
-  page.once("dialog", (dialog) => void dialog.accept());
+  await page.goto("/import");
   const huge = path.join(mkdtempSync(path.join(tmpdir(), "lvs-e2e-")), "huge.json");
   writeFileSync(huge, Buffer.alloc(64 * 1024 * 1024 + 1, 32));
   await page.getByLabel("Interchange document (JSON)").setInputFiles(huge);
-  await page.getByRole("button", { name: "Upload and replace" }).click();
+  await page.getByRole("button", { name: "Preview document" }).click();
   await expect(uploadForm(page).getByRole("status")).toContainText("at most 64 MiB can be imported. Nothing was uploaded.");
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { stateFile } from "./support/env";
-import { callAction, ensureCluster, expectAccessible, screenshot, showPanelsCluster } from "./panels-helpers";
+import { callAction, ensureCluster, expectAccessible, screenshot, switchCluster } from "./panels-helpers";
 
 // Issue 13 items 1, 4 and 8: overview and search, lint where you edit, read-only pages.
 const CLUSTER = "e2e-overview";
@@ -24,7 +24,7 @@ const DOCUMENT = {
 };
 
 async function seed(page: Page) {
-  await showPanelsCluster(page, CLUSTER);
+  await switchCluster(page, CLUSTER);
   await page.goto("/preview");
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByLabel("Interchange document (JSON)").setInputFiles({ name: "overview.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(DOCUMENT)) });
@@ -38,7 +38,7 @@ test.describe("operator", () => {
   test.use({ storageState: stateFile("operator") });
 
   test("[operator] the overview shows VIP → bundle → services → real servers with lint state, and filters", async ({ page }, testInfo) => {
-    await showPanelsCluster(page, CLUSTER);
+    await switchCluster(page, CLUSTER);
     const overview = page.getByRole("region", { name: "Overview" });
     const vip = overview.getByRole("region", { name: "VIP 203.0.113.71" });
     await expect(vip.getByRole("link", { name: "ov-web", exact: true })).toHaveAttribute("href", /^\/firewall-marks\/\d+$/);
@@ -56,7 +56,7 @@ test.describe("operator", () => {
   });
 
   test("[operator] the header's search lands on a real server's virtual server", async ({ page }) => {
-    await showPanelsCluster(page, CLUSTER);
+    await switchCluster(page, CLUSTER);
     const search = page.getByRole("search").filter({ has: page.getByLabel("Search the cluster") });
     await search.getByLabel("Search the cluster").fill("10.77.12.53");
     await search.getByLabel("Search the cluster").press("Enter");
@@ -76,7 +76,7 @@ test.describe("operator", () => {
   });
 
   test("[operator] a lint link focuses the field at fault, and the page's checks follow each save", async ({ page }, testInfo) => {
-    await showPanelsCluster(page, CLUSTER);
+    await switchCluster(page, CLUSTER);
     const checks = page.getByRole("region", { name: "Checks" });
     const finding = checks.getByRole("listitem").filter({ hasText: "PERSISTENCE_MISMATCH" });
     await expect(finding).toContainText("virtual server ov-https");
@@ -105,7 +105,7 @@ test.describe("viewer", () => {
   test.use({ storageState: stateFile("viewer") });
 
   test("[viewer] sees read-only pages that say why", async ({ page }, testInfo) => {
-    await showPanelsCluster(page, CLUSTER);
+    await switchCluster(page, CLUSTER);
     await page.getByRole("region", { name: "Overview" }).getByRole("link", { name: "ov-http", exact: true }).click();
     await expect(page.getByText(`You have the viewer role on cluster ${CLUSTER}; ask an admin for operator rights to edit.`)).toBeVisible();
     const vip = page.getByLabel("Virtual IP Address");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { stateFile } from "./support/env";
 
 /** The cluster the panel specs work in, so other specs' data never meets theirs. */
@@ -48,13 +48,18 @@ export async function ensurePanelsCluster(browser: Browser): Promise<void> {
   await ensureCluster(browser, PANELS_CLUSTER);
 }
 
-/** Switches this browser context to a cluster (by default the panels' one) with the shell's switcher. */
-export async function showPanelsCluster(page: Page, name = PANELS_CLUSTER): Promise<void> {
+/** Switches this browser context to a cluster with the shell's switcher. */
+export async function switchCluster(page: Page, name: string): Promise<void> {
   await page.goto("/");
   const switcher = page.getByRole("form", { name: "Cluster switcher" });
   await switcher.getByLabel("Cluster").selectOption({ label: name });
   await switcher.getByRole("button", { name: "Switch" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+}
+
+/** Switches this browser context to the panels' cluster with the shell's switcher. */
+export async function showPanelsCluster(page: Page): Promise<void> {
+  await switchCluster(page, PANELS_CLUSTER);
 }
 
 /** The build's id of a server action, to call it directly as the documenso-style forbidden-access specs do. */
@@ -74,4 +79,18 @@ export async function callAction(page: Page, pagePath: string, exportName: strin
     failOnStatusCode: false,
   });
   return response.text();
+}
+
+/** Imports an interchange document on the Import page: upload, see what will change, replace the content; returns the result line. */
+export async function importDocument(
+  page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }, timeout = 30_000,
+): Promise<Locator> {
+  await page.goto("/import");
+  const form = page.getByRole("form", { name: "Upload a document" });
+  await form.getByLabel("Interchange document (JSON)").setInputFiles(file);
+  await form.getByRole("button", { name: "Preview document" }).click();
+  await page.getByRole("button", { name: "Replace the content" }).click({ timeout });
+  const status = form.getByRole("status");
+  await expect(status).toContainText("Imported", { timeout });
+  return status;
 }

@@ -1,22 +1,15 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { lvsDocumentSchema } from "@/lib/domain/schema";
 import { createLink } from "../test/support/netns";
 import { armProbes, probeCounts, probesFor, sendProbes } from "../test/support/mark-probes";
 import { requireOrSkip } from "../test/support/requirements";
+import { importDocument } from "./panels-helpers";
 import { stateFile } from "./support/env";
 
 const FIXTURE = fileURLToPath(new URL("../test/fixtures/documents/manual-nat.json", import.meta.url));
-
-async function uploadDocument(page: Page, file: string) {
-  await page.goto("/preview");
-  page.once("dialog", (dialog) => dialog.accept());
-  await page.getByLabel("Interchange document (JSON)").setInputFiles(file);
-  await page.getByRole("button", { name: "Upload and replace" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /^Imported / })).toBeVisible();
-}
 
 test.describe("operator", () => {
   test.use({ storageState: stateFile("operator") });
@@ -29,13 +22,14 @@ test.describe("operator", () => {
     doc.virtualServers[0].port = 0;
     const bad = testInfo.outputPath("bad.json");
     writeFileSync(bad, JSON.stringify(doc));
-    page.once("dialog", (dialog) => dialog.accept());
+    await page.goto("/import");
     await page.getByLabel("Interchange document (JSON)").setInputFiles(bad);
-    await page.getByRole("button", { name: "Upload and replace" }).click();
+    await page.getByRole("button", { name: "Preview document" }).click();
     const status = page.getByRole("status").filter({ hasText: "nothing was imported" });
     await expect(status).toContainText("firewallMarks[0].mark");
     await expect(status).toContainText("virtualServers[0].port");
-    await page.reload();
+    await expect(page.getByRole("button", { name: "Replace the content" })).toHaveCount(0);
+    await page.goto("/preview");
     await expect(page.locator("h1")).toHaveText(before ?? "");
   });
 
@@ -46,10 +40,10 @@ test.describe("operator", () => {
     const named = testInfo.outputPath("manual-nat.json");
     writeFileSync(named, JSON.stringify({ ...JSON.parse(readFileSync(FIXTURE, "utf8")), cluster: { ...JSON.parse(readFileSync(FIXTURE, "utf8")).cluster, name: "preview-e2e" } }));
     const admin = await browser.newContext({ storageState: stateFile("admin") });
-    await uploadDocument(await admin.newPage(), named);
+    await importDocument(await admin.newPage(), named);
     await admin.close();
-    await uploadDocument(page, named);
-    await page.reload();
+    await importDocument(page, named);
+    await page.goto("/preview");
     await expect(page.getByRole("heading", { name: /Preview & export/ })).toBeVisible();
     await expect(page.getByRole("tab", { name: /Install script/ })).toHaveAttribute("aria-selected", "true");
     const previewed = await page.locator("pre.artifact").textContent();
@@ -105,7 +99,7 @@ test.describe("viewer", () => {
     await expect(page.getByRole("heading", { name: /Preview & export/ })).toBeVisible();
     await expect(page.getByRole("tab", { name: /Install script/ })).toBeVisible();
     await expect(page.getByRole("button", { name: "Export", exact: true })).toHaveCount(0);
-    await expect(page.getByRole("button", { name: "Upload and replace" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /Import router files/ })).toHaveCount(0);
     await page.goto("/exports");
     await expect(page.getByRole("heading", { name: /Export history/ })).toBeVisible();
     await expect(page.getByRole("link", { name: /install-marks\.sh/ })).toHaveCount(0);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
-import { callAction, ensureCluster, expectAccessible } from "./panels-helpers";
+import { callAction, ensureCluster, expectAccessible, importDocument } from "./panels-helpers";
 import { stateFile } from "./support/env";
 
 const CLUSTER = "e2e-router";
@@ -21,16 +21,12 @@ async function switchTo(page: Page) {
 // The spec's own cluster, loaded with the manual's NAT example, so no other spec's data meets it.
 async function loadManualExample(page: Page): Promise<void> {
   await switchTo(page);
-  await page.goto("/preview");
-  page.once("dialog", (dialog) => dialog.accept());
   // An import takes the document's cluster name too: give it this spec's.
   const doc = JSON.parse(readFileSync(DOCUMENT, "utf8"));
   doc.cluster.name = CLUSTER;
   const file = join(tmpdir(), `${CLUSTER}-${process.pid}.json`);
   writeFileSync(file, JSON.stringify(doc));
-  await page.getByLabel("Interchange document (JSON)").setInputFiles(file);
-  await page.getByRole("button", { name: "Upload and replace" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toBeVisible();
+  await importDocument(page, file);
 }
 
 test.beforeAll(async ({ browser }) => ensureCluster(browser, CLUSTER, "203.0.113.2", loadManualExample));

@@ -1,10 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { FormProvider } from "react-hook-form";
 import { loadGlobalSettingsSchema, loadRedundancySchema } from "@/components/ui/schema-loaders";
-import type { GlobalSettingsInput, RedundancyInput } from "@/lib/forms/cluster-forms";
+import type { GlobalSettingsInput, RedundancyInput } from "@/lib/domain/schema/cluster-forms";
 import { updateGlobalSettingsAction, updateRedundancyAction } from "@/lib/server/actions/clusters";
 import type { ClusterSettingsDetail } from "@/lib/server/cluster-settings";
 import { FormStatus } from "@/components/ui/form-status";
@@ -13,26 +12,14 @@ import { GlobalSettingsFields, RedundancyFields } from "./cluster-settings-field
 
 type Props = { detail: ClusterSettingsDetail; canEdit: boolean };
 
-function isDetail(value: unknown): value is ClusterSettingsDetail {
-  return typeof value === "object" && value !== null && "globalSettings" in value && "version" in value;
-}
-
 /** Piranha GLOBAL SETTINGS for the selected cluster. */
 export function GlobalSettingsForm({ detail, canEdit }: Props) {
   const router = useRouter();
-  const [version, setVersion] = useState(detail.version);
-  const { form, locked, message, showResult } = usePanelForm(loadGlobalSettingsSchema, detail.globalSettings as GlobalSettingsInput);
-  const { handleSubmit, reset } = form;
-  const onSubmit = handleSubmit(async (values) => {
+  const { form, locked, message, showResult, version } = usePanelForm(loadGlobalSettingsSchema, detail.globalSettings as GlobalSettingsInput, { version: detail.version });
+  const onSubmit = form.handleSubmit(async (values) => {
     const result = await updateGlobalSettingsAction(detail.id, version, values);
-    if (showResult(result, "Saved global settings.")) {
-      reset(result.data.globalSettings);
-      setVersion(result.data.version);
-      router.refresh();
-    } else if (isDetail(result.current)) {
-      reset(result.current.globalSettings);
-      setVersion(result.current.version);
-    }
+    const stored = (d: ClusterSettingsDetail) => ({ values: d.globalSettings as GlobalSettingsInput, version: d.version });
+    if (showResult(result, "Saved global settings.", stored)) router.refresh();
   });
   return (
     <FormProvider {...form}>
@@ -57,19 +44,10 @@ function redundancyValues(detail: ClusterSettingsDetail): RedundancyInput {
 /** Piranha REDUNDANCY for the selected cluster. */
 export function RedundancyForm({ detail, canEdit }: Props) {
   const router = useRouter();
-  const [version, setVersion] = useState(detail.version);
-  const { form, locked, message, showResult } = usePanelForm(loadRedundancySchema, redundancyValues(detail));
-  const { handleSubmit, reset } = form;
-  const onSubmit = handleSubmit(async (values) => {
+  const { form, locked, message, showResult, version } = usePanelForm(loadRedundancySchema, redundancyValues(detail), { version: detail.version });
+  const onSubmit = form.handleSubmit(async (values) => {
     const result = await updateRedundancyAction(detail.id, version, values);
-    if (showResult(result, "Saved redundancy.")) {
-      reset(redundancyValues(result.data));
-      setVersion(result.data.version);
-      router.refresh();
-    } else if (isDetail(result.current)) {
-      reset(redundancyValues(result.current));
-      setVersion(result.current.version);
-    }
+    if (showResult(result, "Saved redundancy.", (d) => ({ values: redundancyValues(d), version: d.version }))) router.refresh();
   });
   return (
     <FormProvider {...form}>

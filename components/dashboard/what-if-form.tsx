@@ -6,7 +6,7 @@ import { SelectField, TextField, optionsOf } from "@/components/ui/form-fields";
 import { FormStatus } from "@/components/ui/form-status";
 import { loadWhatIfSchema } from "@/components/ui/schema-loaders";
 import { usePanelForm } from "@/components/ui/use-panel-form";
-import type { WhatIfFormInput } from "@/lib/forms/what-if-form";
+import type { WhatIfFormInput } from "@/lib/domain/schema/what-if-form";
 import { whatIfAction } from "@/lib/server/actions/router-states";
 
 /** "Client C sends tcp/udp to VIP:port": the mark, the IPVS service and the real servers, or why not balanced. */

@@ -1,7 +1,6 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { FormProvider, type DefaultValues } from "react-hook-form";
 import { loadFirewallMarkSchema } from "@/components/ui/schema-loaders";
 import type { FirewallMarkInput } from "@/lib/domain/schema";
@@ -22,8 +21,8 @@ const EMPTY: DefaultValues<FirewallMarkInput> = { name: "", description: "", vip
 /** Adds or edits a firewall-mark bundle; presets fill in the manuals' HTTP + HTTPS and FTP bundles. */
 export function FirewallMarkForm(props: Props) {
   const router = useRouter();
-  const [version, setVersion] = useState(props.mode === "edit" ? props.detail.version : 0);
-  const { form, locked, message, showResult } = usePanelForm(loadFirewallMarkSchema, props.mode === "edit" ? props.detail.values : EMPTY);
+  const edited = props.mode === "edit" ? props.detail : { values: EMPTY, version: 0 };
+  const { form, locked, message, showResult, version } = usePanelForm(loadFirewallMarkSchema, edited.values, { version: edited.version });
   const { handleSubmit, reset, setValue } = form;
 
   const applyPreset = (id: string) => {
@@ -46,14 +45,7 @@ export function FirewallMarkForm(props: Props) {
       return;
     }
     const result = await updateFirewallMarkAction(props.detail.id, version, values);
-    if (showResult(result, `Saved bundle ${values.name}.`)) {
-      reset(result.data.values);
-      setVersion(result.data.version);
-      router.refresh();
-    } else if (isBundle(result.current) && result.message.includes("changed by someone else")) {
-      reset(result.current.values);
-      setVersion(result.current.version);
-    }
+    if (showResult(result, `Saved bundle ${values.name}.`, (bundle) => bundle)) router.refresh();
   });
 
   return (
@@ -85,8 +77,4 @@ export function FirewallMarkForm(props: Props) {
       </form>
     </FormProvider>
   );
-}
-
-function isBundle(value: unknown): value is FirewallMarkDetail {
-  return typeof value === "object" && value !== null && "values" in value && "version" in value;
 }

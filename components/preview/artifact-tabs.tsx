@@ -1,10 +1,12 @@
 "use client";
 
 import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { DiffLayoutToggle, TextDiffView } from "@/components/diff/text-diff-view";
+import type { TextDiff } from "@/lib/domain/diff/text-diff";
 import { previewArtifactAction } from "@/lib/server/actions/preview";
 import type { ArtifactPreview } from "@/lib/server/preview";
 
-type Loaded = Record<string, { text: string; diff: string | null }>;
+type Loaded = Record<string, { text: string; diff: TextDiff | null }>;
 
 /** Tabs over the rendered artifacts, each with its text, checksum and diff against the last export; texts load when a tab opens. */
 export function ArtifactTabs({ clusterId, documentSha256, artifacts }: {
@@ -61,7 +63,7 @@ export function ArtifactTabs({ clusterId, documentSha256, artifacts }: {
             onClick={() => void open(i)}
           >
             {a.title}
-            {a.withheld.length > 0 ? " (withheld)" : a.changed ? " •" : ""}
+            {a.withheld.length > 0 ? " (withheld)" : a.changed && a.exportedBefore ? " (changed)" : ""}
           </button>
         ))}
       </div>
@@ -70,7 +72,7 @@ export function ArtifactTabs({ clusterId, documentSha256, artifacts }: {
         <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${selected}`}>
           <p className="muted">
             <code>{current.filename}</code> · sha256 <code>{current.sha256}</code> ·{" "}
-            {!current.exportedBefore ? "not exported before" : current.changed ? "changed since the last export" : "same as the last export"}
+            {!current.exportedBefore ? "not exported before" : current.changed ? "changed since the last export" : "unchanged since the last export (generated header lines aside)"}
           </p>
           {current.withheld.length > 0 && (
             <div className="alert error">
@@ -84,9 +86,16 @@ export function ArtifactTabs({ clusterId, documentSha256, artifacts }: {
               export
             </label>
           )}
-          <pre className="artifact" tabIndex={0} aria-label={`${current.title} ${showDiff && body?.diff ? "diff" : "text"}`} aria-busy={!body}>
-            {body ? (showDiff && body.diff ? body.diff : body.text) : "Rendering…"}
-          </pre>
+          {showDiff && body?.diff ? (
+            <>
+              <DiffLayoutToggle />
+              <TextDiffView diff={body.diff} title={current.title} beforeLabel="last export" afterLabel="preview" />
+            </>
+          ) : (
+            <pre className="artifact" tabIndex={0} aria-label={`${current.title} text`} aria-busy={!body}>
+              {body ? body.text : "Rendering…"}
+            </pre>
+          )}
         </div>
       )}
     </section>

@@ -5,13 +5,16 @@ import { TableScroll } from "@/components/ui/table-scroll";
 const PAGE_SIZE = 20;
 
 /** Every export of a cluster, newest first, with each artifact's checksum and download link. */
-export function ExportHistory(props: { clusterName: string; items: ExportHistoryItem[]; total: number; page: number; canDownload: boolean }) {
+export function ExportHistory(props: {
+  clusterName: string; items: ExportHistoryItem[]; total: number; page: number; canDownload: boolean; canRestore: boolean;
+}) {
   const pages = Math.max(1, Math.ceil(props.total / PAGE_SIZE));
   return (
     <>
       <h1>Export history — {props.clusterName}</h1>
       <p className="muted">{props.total} export(s). <Link href="/preview">Back to Preview &amp; export</Link></p>
-      {props.items.map((e) => (
+      {props.items.length > 1 && <CompareForm items={props.items} />}
+      {props.items.map((e, i) => (
         <section key={e.id} className="panel" aria-labelledby={`export-${e.id}`}>
           <h2 id={`export-${e.id}`}>
             Export #{e.id} · serial {e.serialNo}
@@ -40,7 +43,11 @@ export function ExportHistory(props: { clusterName: string; items: ExportHistory
               </tbody>
             </table>
           </TableScroll>
-          {props.canDownload && <p><a href={`/api/exports/${e.id}/archive`}>Download all (.tar.gz with SHA256SUMS)</a></p>}
+          <p className="actions">
+            {props.canDownload && <><a href={`/api/exports/${e.id}/archive`}>Download all (.tar.gz with SHA256SUMS)</a>{" · "}</>}
+            {props.items[i + 1] && <><Link href={`/exports/compare?before=${props.items[i + 1]!.id}&after=${e.id}`}>Compare with export #{props.items[i + 1]!.id}</Link>{" · "}</>}
+            {props.canRestore && <Link href={`/exports/${e.id}/restore`}>Restore export #{e.id}…</Link>}
+          </p>
         </section>
       ))}
       {pages > 1 && (
@@ -51,5 +58,24 @@ export function ExportHistory(props: { clusterName: string; items: ExportHistory
         </nav>
       )}
     </>
+  );
+}
+
+/** Pick any two exports of this page to compare (a plain GET form: the comparison has its own address). */
+function CompareForm({ items }: { items: ExportHistoryItem[] }) {
+  const option = (e: ExportHistoryItem) => <option key={e.id} value={e.id}>#{e.id} · serial {e.serialNo}{e.comment ? ` · ${e.comment.slice(0, 40)}` : ""}</option>;
+  return (
+    <form className="panel" action="/exports/compare" method="get" aria-labelledby="compare-heading">
+      <h2 id="compare-heading">Compare two exports</h2>
+      <div className="field">
+        <label htmlFor="compare-before">Older export</label>
+        <select id="compare-before" name="before" defaultValue={items[1]!.id}>{items.map(option)}</select>
+      </div>
+      <div className="field">
+        <label htmlFor="compare-after">Newer export</label>
+        <select id="compare-after" name="after" defaultValue={items[0]!.id}>{items.map(option)}</select>
+      </div>
+      <button type="submit" className="secondary">Compare</button>
+    </form>
   );
 }

@@ -7,7 +7,6 @@ import type { ClusterPreview } from "@/lib/server/preview";
 import { ArtifactTabs } from "./artifact-tabs";
 import { countDiagnostics, DiagnosticsList } from "@/components/diagnostics/diagnostics-list";
 import { ExportForm } from "./export-form";
-import { ImportForm } from "./import-form";
 import { PersistenceTable } from "./persistence-table";
 
 /** The Preview & export panel: diagnostics, persistence per mark, every artifact, export and document transfer. */
@@ -76,7 +75,11 @@ export function PreviewPanel(props: { preview: ClusterPreview; canExport: boolea
           <a href={`/api/clusters/${p.clusterId}/document`}>Download the interchange document (JSON)</a>
         </p>
       )}
-      {props.canImport && <ImportForm clusterId={p.clusterId} clusterName={p.clusterName} />}
+      {props.canImport && (
+        <p>
+          <Link href="/import">Import router files or an interchange document</Link> — on its own page, where you see what will change before anything is written.
+        </p>
+      )}
     </>
   );
 }

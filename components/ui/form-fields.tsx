@@ -32,8 +32,8 @@ function FieldShell({ id, label, hint, error, children }: { id: string; label: s
   );
 }
 
-/** A labelled text or number input registered with the surrounding form; its error sits beside it. */
-export function TextField({ name, label, hint, type = "text", idPrefix, autoComplete = "off" }: FieldProps & { type?: "text" | "number"; idPrefix?: string; autoComplete?: string }) {
+/** A labelled text, number or password input registered with the surrounding form; its error sits beside it. */
+export function TextField({ name, label, hint, type = "text", idPrefix, autoComplete = "off" }: FieldProps & { type?: "text" | "number" | "password"; idPrefix?: string; autoComplete?: string }) {
   const { register } = useFormContext();
   const { id, error, describedBy } = useFieldState(name, hint, idPrefix);
   return (

@@ -2,7 +2,7 @@
 
 import type { FieldValues, Resolver } from "react-hook-form";
 import type * as z from "zod";
-import { cleanFormValues } from "@/lib/forms/clean-form-values";
+import { cleanFormValues } from "./clean-form-values";
 
 /** Loads a shared schema on demand (a dynamic import of its module). */
 export type SchemaLoader<S> = () => Promise<S>;

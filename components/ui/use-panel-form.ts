@@ -3,22 +3,37 @@
 import { useEffect, useRef, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type * as z from "zod";
-import type { ActionResult } from "@/lib/forms/action-result";
+import { isStaleFailure, type ActionResult } from "@/lib/domain/action-result";
 import type { FormMessage } from "./form-status";
 import { lazyZodResolver, type SchemaLoader } from "./lazy-zod-resolver";
 import { useHydrated } from "./use-hydrated";
 import { useUnsavedChanges } from "./use-unsaved-changes";
 
+/** Stored values and the version they were read at, as an edit form loads them. */
+export interface StoredValues<V> {
+  values: V;
+  version: number;
+}
+
+/** Options of a panel form: the version it edits; `clean: false` keeps "" as typed (password fields). */
+export interface PanelFormOptions {
+  version?: number;
+  clean?: boolean;
+}
+
 /**
  * A panel form on a shared lib/domain schema: client validation, the server's
  * per-field errors set beside their fields (first one focused), a live message,
- * and a guard against leaving with unsaved changes.
+ * a guard against leaving with unsaved changes, and the version it edits: a
+ * refusal made on an outdated version loads the current values.
  */
 export function usePanelForm<S extends z.ZodType<FieldValues, FieldValues>>(
   loadSchema: SchemaLoader<S>,
   defaultValues: DefaultValues<z.input<S>>,
+  options: PanelFormOptions = {},
 ) {
-  const [resolver] = useState(() => lazyZodResolver(loadSchema));
+  const [resolver] = useState(() => lazyZodResolver(loadSchema, { clean: options.clean ?? true }));
+  const [version, setVersion] = useState(options.version ?? 0);
   const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver, defaultValues, mode: "onSubmit" });
   const [message, setMessage] = useState<FormMessage | null>(null);
   // Until hydrated a click would submit the form natively (values in the URL); keep it locked until then.
@@ -45,20 +60,36 @@ export function usePanelForm<S extends z.ZodType<FieldValues, FieldValues>>(
   }, [locked, submitCount, errors, form]);
   useUnsavedChanges(form.formState.isDirty);
 
-  /** Shows a server result: success text, or the refusal with its field errors (focusing the first). */
-  function showResult<T>(result: ActionResult<T>, successText: string): result is { ok: true; data: T } {
+  /** Loads stored values into the form and edits from their version on. */
+  function loadStored(stored: StoredValues<DefaultValues<z.input<S>>>): void {
+    form.reset(stored.values);
+    setVersion(stored.version);
+  }
+
+  /**
+   * Shows a server result: success text, or the refusal with its field errors
+   * (focusing the first). With `stored`, a success loads the saved values and a
+   * stale-version refusal loads the current ones (typed by the action).
+   */
+  function showResult<T, C>(
+    result: ActionResult<T, C>,
+    successText: string,
+    stored?: (detail: T | C) => StoredValues<DefaultValues<z.input<S>>>,
+  ): result is { ok: true; data: T } {
     if (result.ok) {
       setMessage({ ok: true, text: successText });
+      if (stored) loadStored(stored(result.data));
       return true;
     }
     setMessage({ ok: false, text: result.message });
+    if (isStaleFailure(result) && stored) loadStored(stored(result.current));
     const entries = Object.entries(result.fieldErrors ?? {});
     for (const [field, text] of entries) form.setError(field as Path<z.input<S>>, { type: "server", message: text });
     if (entries[0]) setFocusField(entries[0][0] as Path<z.input<S>>);
     return false;
   }
 
-  return { form, locked, message, setMessage, showResult };
+  return { form, locked, message, setMessage, showResult, version, setVersion };
 }
 
 // Depth-first over react-hook-form's error tree (schema order): "ports.1", "persistence.timeoutSeconds".

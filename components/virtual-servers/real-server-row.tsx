@@ -18,21 +18,13 @@ const NEW_REAL_SERVER: RealServerInput = { name: "", address: "", weight: 1, act
 /** One real server: edit its fields and weight, (de)activate, or delete it. */
 export function RealServerRow({ detail, canEdit }: { detail: RealServerDetail; canEdit: boolean }) {
   const router = useRouter();
-  const [version, setVersion] = useState(detail.version);
-  const { form, locked, message, setMessage, showResult } = usePanelForm(loadRealServerSchema, detail.values);
-  const { handleSubmit, reset, setValue } = form;
+  const { form, locked, message, setMessage, showResult, version, setVersion } = usePanelForm(loadRealServerSchema, detail.values, { version: detail.version });
+  const { handleSubmit, setValue } = form;
   const [active, setActive] = useState(detail.values.active);
 
   const onSubmit = handleSubmit(async (values) => {
     const result = await updateRealServerAction(detail.id, version, values);
-    if (showResult(result, `Saved real server ${values.name}.`)) {
-      reset(result.data.values);
-      setVersion(result.data.version);
-      router.refresh();
-    } else if (isRealServer(result.current)) {
-      reset(result.current.values);
-      setVersion(result.current.version);
-    }
+    if (showResult(result, `Saved real server ${values.name}.`, (server) => server)) router.refresh();
   });
 
   async function onToggle() {
@@ -100,8 +92,4 @@ export function AddRealServerForm({ virtualServerId }: { virtualServerId: number
       </form>
     </FormProvider>
   );
-}
-
-function isRealServer(value: unknown): value is RealServerDetail {
-  return typeof value === "object" && value !== null && "values" in value && "version" in value;
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { FormProvider, type DefaultValues } from "react-hook-form";
 import { loadVirtualServerSchema } from "@/components/ui/schema-loaders";
 import type { VirtualServerInput } from "@/lib/domain/schema";
@@ -19,9 +18,10 @@ type Props =
 /** Adds or edits a virtual server and its monitoring scripts; real servers are edited below it. */
 export function VirtualServerForm(props: Props) {
   const router = useRouter();
-  const [version, setVersion] = useState(props.mode === "edit" ? props.detail.version : 0);
   const initial = props.mode === "edit" ? props.detail.values : props.initial;
-  const { form, locked, message, showResult } = usePanelForm(loadVirtualServerSchema, initial);
+  const { form, locked, message, showResult, version } = usePanelForm(loadVirtualServerSchema, initial, {
+    version: props.mode === "edit" ? props.detail.version : 0,
+  });
   const { handleSubmit, reset } = form;
 
   const onSubmit = handleSubmit(async (values) => {
@@ -34,14 +34,7 @@ export function VirtualServerForm(props: Props) {
       return;
     }
     const result = await updateVirtualServerAction(props.detail.id, version, values);
-    if (showResult(result, `Saved virtual server ${values.name}.`)) {
-      reset(result.data.values);
-      setVersion(result.data.version);
-      router.refresh();
-    } else if (isDetail(result.current)) {
-      reset(result.current.values);
-      setVersion(result.current.version);
-    }
+    if (showResult(result, `Saved virtual server ${values.name}.`, (detail) => detail)) router.refresh();
   });
 
   return (
@@ -66,8 +59,4 @@ export function VirtualServerForm(props: Props) {
       </form>
     </FormProvider>
   );
-}
-
-function isDetail(value: unknown): value is VirtualServerDetail {
-  return typeof value === "object" && value !== null && "values" in value && "version" in value;
 }

@@ -70,6 +70,9 @@ export const ACTIONS: Record<string, ActionExpectation> = {
   // lib/server/actions/import.ts
   previewImportAction: { allow: editors },
   applyImportAction: { allow: editors },
+  previewDocumentAction: { allow: editors },
+  // lib/server/actions/exports.ts
+  restoreExportAction: { allow: editors, probes: [[{ exportId: missing, baseSha256: "0".repeat(64), resultSha256: "0".repeat(64) }]] },
 };
 
 export interface RouteExpectation {

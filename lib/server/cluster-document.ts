@@ -1,15 +1,15 @@
 import "server-only";
-import type { Cluster, Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { lvsDocumentSchema, type LvsDocument } from "@/lib/domain/schema";
-import { toVrrp } from "./cluster-settings";
-import { db } from "./db";
-import { maskOut, toVirtualServerValues } from "./virtual-server-mapping";
-
-type Tx = Prisma.TransactionClient;
+import { toBundleValues } from "./bundle-mapping";
+import { toClusterSettingsInput } from "./cluster-mapping";
+import { db, type Tx } from "./db";
+import { toRealServerValues } from "./real-server-mapping";
+import { toVirtualServerValues } from "./virtual-server-mapping";
 
 // No orderBy on the nested lists: Prisma cannot split an ordered nested load
 // into chunks, so past 999 parents SQLite refuses it (P2029, "query parameter
-// limit exceeded"). Ports and real servers are ordered in toDocument instead.
+// limit exceeded"). Ports are ordered by toBundleValues, real servers in toDocument.
 const clusterInclude = {
   firewallMarks: { orderBy: [{ mark: "asc" }, { id: "asc" }], include: { ports: true } },
   virtualServers: { orderBy: { name: "asc" }, include: { realServers: true } },
@@ -19,50 +19,15 @@ const byKey = <T>(key: (t: T) => string | number) => (a: T, b: T) => (key(a) < k
 
 type ClusterRow = Prisma.ClusterGetPayload<{ include: typeof clusterInclude }>;
 
-const opt = <K extends string, V>(key: K, value: V | null | undefined) =>
-  (value === null || value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
-
-/** The cluster settings of a cluster row, as the document writes them (before defaults). */
-export function toClusterSettingsInput(c: Cluster) {
-  return {
-    name: c.name,
-    primary: { publicIp: c.primaryPublicIp, ...opt("privateIp", c.primaryPrivateIp) },
-    network: c.network,
-    ...(c.natRouterIp && c.natRouterNetmask && c.natRouterDevice
-      ? { natRouter: { ip: c.natRouterIp, netmask: maskOut(c.natRouterNetmask, c.natRouterIp), device: c.natRouterDevice } }
-      : {}),
-    backup: { enabled: c.backupEnabled, ...opt("publicIp", c.backupPublicIp), ...opt("privateIp", c.backupPrivateIp) },
-    heartbeat: { intervalSeconds: c.heartbeatInterval, deadAfterSeconds: c.heartbeatDeadAfter, port: c.heartbeatPort },
-    monitorLinks: c.monitorLinks,
-    syncDaemon: c.syncDaemon,
-    timeouts: { tcp: c.timeoutTcp, tcpfin: c.timeoutTcpFin, udp: c.timeoutUdp },
-    ...opt("vrrp", toVrrp(c)),
-    serialNo: c.serialNo,
-  };
-}
-
 /** Builds the interchange document of a loaded cluster (the form every renderer takes). */
 export function toDocument(c: ClusterRow): LvsDocument {
   const raw = {
     version: 1,
     cluster: toClusterSettingsInput(c),
-    firewallMarks: c.firewallMarks.map((b) => ({
-      mark: Number(b.mark),
-      name: b.name,
-      ...(b.description ? { description: b.description } : {}),
-      vip: b.vip,
-      protocol: b.protocol,
-      ports: [...b.ports].sort(byKey((p) => p.position)).map((p) => (p.lo === p.hi ? String(p.lo) : `${p.lo}-${p.hi}`)),
-    })),
+    firewallMarks: c.firewallMarks.map(toBundleValues),
     virtualServers: c.virtualServers.map((v) => ({
       ...toVirtualServerValues(v),
-      realServers: [...v.realServers].sort(byKey((r) => r.name)).map((r) => ({
-        name: r.name,
-        address: r.address,
-        ...opt("port", r.port),
-        weight: r.weight,
-        active: r.active,
-      })),
+      realServers: [...v.realServers].sort(byKey((r) => r.name)).map(toRealServerValues),
     })),
   };
   // Rows were validated on the way in; parsing again fills defaults and guards

@@ -1,9 +1,9 @@
 import "server-only";
-import type { SetClusterGrantInput } from "@/lib/validation/account";
+import type { SetClusterGrantInput } from "@/lib/domain/schema/account";
 import { recordAudit } from "./audit";
-import { UserFacingError } from "./auth/action-result";
 import { requirePermission } from "./auth/permissions";
-import { isClusterRole, type ClusterRole } from "./auth/roles";
+import { isClusterRole, type ClusterRole } from "@/lib/domain/roles";
+import { DataError } from "./data-errors";
 import { db } from "./db";
 import { SELF_CHANGE_REFUSED } from "./users";
 
@@ -26,14 +26,14 @@ export async function listClusterGrants(): Promise<ClusterGrantTable> {
 /** Sets a user's role on one cluster ("none" hides it), or removes the grant ("default": the global role applies). Admins only. */
 export async function setClusterGrant(input: SetClusterGrantInput, request: { ip: string | null }): Promise<void> {
   const actor = await requirePermission("user.manage");
-  if (input.userId === actor.userId) throw new UserFacingError(SELF_CHANGE_REFUSED);
+  if (input.userId === actor.userId) throw new DataError(SELF_CHANGE_REFUSED);
   await db.$transaction(async (tx) => {
     const [user, cluster] = await Promise.all([
       tx.user.findUnique({ where: { id: input.userId }, select: { username: true, role: true } }),
       tx.cluster.findFirst({ where: { id: input.clusterId, stagingFor: null }, select: { name: true } }),
     ]);
-    if (!user) throw new UserFacingError("No such user.");
-    if (!cluster) throw new UserFacingError("No such cluster.");
+    if (!user) throw new DataError("No such user.");
+    if (!cluster) throw new DataError("No such cluster.");
     const key = { userId_clusterId: { userId: input.userId, clusterId: input.clusterId } };
     const before = (await tx.clusterGrant.findUnique({ where: key, select: { role: true } }))?.role ?? "default";
     if (before === input.role) return;

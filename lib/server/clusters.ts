@@ -1,12 +1,14 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import type { NewClusterInput, RenameClusterInput } from "@/lib/forms/cluster-forms";
+import type { NewClusterInput, RenameClusterInput } from "@/lib/domain/schema/cluster-forms";
 import { requireClusterPermission, requireSomeClusterPermission, visibleClusterFilter } from "./auth/cluster-access";
 import { requirePermission } from "./auth/permissions";
-import { DataError, NotFoundError, StaleVersionError, isUniqueViolation } from "./data-errors";
+import { CLUSTER_ROW_WRITE } from "./cluster-serial";
+import { DataError, NotFoundError, isUniqueViolation } from "./data-errors";
 import { db, lockForWrite } from "./db";
 import { auditChange } from "./panel-audit";
+import { versionedWrite } from "./versioned-write";
 
 /** Cookie holding the id of the cluster the panels show. */
 export const CLUSTER_COOKIE = "lvs_cluster";
@@ -87,38 +89,38 @@ export async function createCluster(input: NewClusterInput): Promise<ClusterSumm
 /** Renames a cluster, refusing a stale version. Admins of that cluster only. */
 export async function renameCluster(id: number, version: number, input: RenameClusterInput): Promise<ClusterSummary> {
   const user = await requireClusterPermission(id, "cluster.write");
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await tx.cluster.findUnique({ where: { id }, select: summarySelect });
-      if (!before) throw new NotFoundError("cluster");
-      const { count } = await tx.cluster.updateMany({
-        where: { id, version },
-        data: { name: input.name, serialNo: { increment: 1 }, version: { increment: 1 } },
-      });
-      if (count === 0) throw new StaleVersionError("cluster", before);
-      await auditChange(tx, user, {
-        action: "cluster.rename", targetType: "cluster", targetId: id, clusterId: id, before: { name: before.name }, after: input,
-      });
-      return tx.cluster.findUniqueOrThrow({ where: { id }, select: summarySelect });
-    });
-  } catch (error) {
+  return versionedWrite(user, version, {
+    what: "cluster",
+    find: (tx) => tx.cluster.findUnique({ where: { id }, select: summarySelect }),
+    current: (before) => before,
+    write: (tx) => tx.cluster.updateMany({ where: { id, version }, data: { name: input.name, ...CLUSTER_ROW_WRITE } }),
+    contentOf: () => null,
+    result: (tx) => tx.cluster.findUniqueOrThrow({ where: { id }, select: summarySelect }),
+    audit: (before) => ({
+      action: "cluster.rename", targetType: "cluster", targetId: id, clusterId: id, before: { name: before.name }, after: input,
+    }),
+  }).catch((error: unknown) => {
     if (isUniqueViolation(error)) throw duplicateName(input.name);
     throw error;
-  }
+  });
 }
 
 /** Deletes a cluster with everything in it; the last cluster stays. Admins of that cluster only. */
 export async function deleteCluster(id: number, version: number): Promise<{ id: number }> {
   const user = await requireClusterPermission(id, "cluster.write");
-  return db.$transaction(async (tx) => {
-    const before = await tx.cluster.findUnique({ where: { id }, select: summarySelect });
-    if (!before) throw new NotFoundError("cluster");
-    await lockForWrite(tx, "last-cluster");
-    if ((await tx.cluster.count({ where: { stagingFor: null } })) <= 1) throw new DataError("At least one cluster must remain; create another before deleting this one.");
-    const { count } = await tx.cluster.deleteMany({ where: { id, version } });
-    if (count === 0) throw new StaleVersionError("cluster", before, "delete");
-    await auditChange(tx, user, { action: "cluster.delete", targetType: "cluster", targetId: id, clusterId: id, before });
-    return { id };
+  return versionedWrite(user, version, {
+    what: "cluster",
+    refused: "delete",
+    find: (tx) => tx.cluster.findUnique({ where: { id }, select: summarySelect }),
+    current: (before) => before,
+    check: async (tx) => {
+      await lockForWrite(tx, "last-cluster");
+      if ((await tx.cluster.count({ where: { stagingFor: null } })) <= 1) throw new DataError("At least one cluster must remain; create another before deleting this one.");
+    },
+    write: (tx) => tx.cluster.deleteMany({ where: { id, version } }),
+    contentOf: () => null,
+    result: () => ({ id }),
+    audit: (before) => ({ action: "cluster.delete", targetType: "cluster", targetId: id, clusterId: id, before }),
   });
 }
 

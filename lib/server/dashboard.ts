@@ -4,6 +4,7 @@ import { requireClusterPermission } from "./auth/cluster-access";
 import { readLintedSnapshot } from "./cluster-lint";
 import { NotFoundError } from "./data-errors";
 import { db } from "./db";
+import { isChangedSinceExport, lastExportOf } from "./exports";
 
 /** The cluster at a glance (Piranha CONTROL/MONITORING). */
 export interface Dashboard {
@@ -25,9 +26,7 @@ export async function getDashboard(clusterId: number): Promise<Dashboard> {
     db.realServer.count({ where: { virtualServer: { clusterId } } }),
     db.realServer.count({ where: { virtualServer: { clusterId }, active: true } }),
     db.firewallMarkBundle.count({ where: { clusterId } }),
-    db.export.findFirst({
-      where: { clusterId }, orderBy: { createdAt: "desc" }, select: { id: true, createdAt: true, serialNo: true, authorName: true },
-    }),
+    db.export.findFirst({ ...lastExportOf(clusterId), select: { id: true, createdAt: true, serialNo: true, authorName: true } }),
   ]);
   if (!cluster) throw new NotFoundError("cluster");
   const diagnostics = (await readLintedSnapshot(clusterId))?.diagnostics ?? [];
@@ -36,6 +35,6 @@ export async function getDashboard(clusterId: number): Promise<Dashboard> {
     counts: { virtualServers, activeVirtualServers, realServers, activeRealServers, firewallMarks },
     diagnostics,
     lastExport: lastExport ? { ...lastExport, createdAt: lastExport.createdAt.toISOString() } : null,
-    changedSinceExport: lastExport === null || lastExport.serialNo !== cluster.serialNo,
+    changedSinceExport: isChangedSinceExport(cluster.serialNo, lastExport),
   };
 }

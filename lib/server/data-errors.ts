@@ -1,10 +1,11 @@
 import "server-only";
+import { STALE_VERSION, type FieldErrors } from "@/lib/domain/action-result";
 
 /** A refusal the operator can act on: shown as the form's message, with per-field errors when known. */
 export class DataError extends Error {
-  readonly fieldErrors?: Record<string, string>;
+  readonly fieldErrors?: FieldErrors;
   readonly current?: unknown;
-  constructor(message: string, options: { fieldErrors?: Record<string, string>; current?: unknown } = {}) {
+  constructor(message: string, options: { fieldErrors?: FieldErrors; current?: unknown } = {}) {
     super(message);
     this.name = "DataError";
     this.fieldErrors = options.fieldErrors;
@@ -20,9 +21,11 @@ export class NotFoundError extends DataError {
   }
 }
 
-/** Optimistic concurrency: the edit was made on an older version; `current` carries today's values. */
-export class StaleVersionError extends DataError {
-  constructor(what: string, current: unknown, refused: "edit" | "delete" = "edit") {
+/** Optimistic concurrency: the edit was made on an older version; `current` carries today's values, `code` says so to clients. */
+export class StaleVersionError<C = unknown> extends DataError {
+  readonly code = STALE_VERSION;
+  declare readonly current: C;
+  constructor(what: string, current: C, refused: "edit" | "delete" = "edit") {
     super(
       refused === "edit"
         ? `This ${what} was changed by someone else since you opened it. Your edit was not saved; the form now shows the current values.`

@@ -49,6 +49,9 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter, transactionOptions: TRANSACTION_LIMITS });
 }
 
+/** A transaction's client: what every data function inside `db.$transaction` writes through. */
+export type Tx = Prisma.TransactionClient;
+
 /** The one Prisma client of the process (cached across hot reloads): SQLite or PostgreSQL, as DATABASE_URL says. */
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
 if (env().NODE_ENV !== "production") globalForPrisma.prisma = db;
@@ -71,7 +74,7 @@ export function snapshotTransaction(): { isolationLevel?: Prisma.TransactionIsol
  * read-then-write (count the failures, then insert one) stays atomic there too,
  * across every server process.
  */
-export async function lockForWrite(tx: Prisma.TransactionClient, lock: string): Promise<void> {
+export async function lockForWrite(tx: Tx, lock: string): Promise<void> {
   if (env().databaseProvider !== "postgresql") return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lock}))`;
 }

@@ -114,7 +114,7 @@ async function applyCheckedDocument(
         ...(notice ? { notice } : {}),
         ...(diagnostics ? { diagnostics } : {}),
       } satisfies ImportSummary;
-    });
+    }, head.cluster.serialNo);
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(doc.cluster.name);
     throw error;
@@ -143,7 +143,8 @@ export async function importClusterDocument(clusterId: number, text: string): Pr
   return applyCheckedDocument(clusterId, checked.doc, "document", checked.diagnostics);
 }
 
-function documentErrors(issues: readonly { path: string; message: string }[]): DataError {
+/** The refusal of an invalid document, every problem keyed by its path. */
+export function documentErrors(issues: readonly { path: string; message: string }[]): DataError {
   return new DataError(`The document has ${issues.length} error${issues.length === 1 ? "" : "s"}; nothing was imported.`, {
     fieldErrors: Object.fromEntries(issues.map((i) => [i.path, i.message])),
   });

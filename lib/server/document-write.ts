@@ -1,14 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { setImmediate as yieldToOthers } from "node:timers/promises";
-import { familyOf } from "@/lib/domain/model/address";
-import { parsePortSpec } from "@/lib/domain/model/ports";
 import type { LvsDocument } from "@/lib/domain/schema";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { globalSettingsData, redundancyData } from "./cluster-settings";
+import { bundleData, bundlePortRows } from "./bundle-mapping";
+import { globalSettingsData, redundancyData } from "./cluster-mapping";
+import { CLUSTER_ROW_WRITE } from "./cluster-serial";
 import { insertRows } from "./bulk-insert";
 import { DataError } from "./data-errors";
-import { db } from "./db";
+import { db, type Tx } from "./db";
+import { toRealServerData } from "./real-server-mapping";
 import { toVirtualServerData } from "./virtual-server-mapping";
 
 // A large import must not hold the database (one connection, one transaction
@@ -21,19 +21,18 @@ import { toVirtualServerData } from "./virtual-server-mapping";
 /** Rows per write step: each step is one short transaction. */
 const STEP_ROWS = 2_000;
 
-type Tx = Prisma.TransactionClient;
-
 /** Names of hidden clusters can never clash with real ones (cluster names allow only A-Z a-z 0-9 _ . -). */
 const hiddenName = (what: string) => `~${what}-${randomUUID()}`;
 
 /**
- * Replaces a cluster's bundles, virtual servers and (with `settings`) its
- * settings with a validated document, refusing it when the cluster's version
- * moved since `expectedVersion`. `finish` runs inside the swap transaction
- * (audit event). Other requests run between the steps.
+ * Replaces a cluster's bundles, virtual servers and settings with a validated
+ * document, refusing it when the cluster row's version moved since
+ * `expectedVersion` or, when given, its content serial since `expectedSerialNo`
+ * (a bundle or server saved meanwhile; see cluster-serial.ts). `finish` runs
+ * inside the swap transaction (audit event). Other requests run between the steps.
  */
 export async function replaceClusterContent<T>(
-  clusterId: number, expectedVersion: number, doc: LvsDocument, finish: (tx: Tx) => Promise<T>,
+  clusterId: number, expectedVersion: number, doc: LvsDocument, finish: (tx: Tx) => Promise<T>, expectedSerialNo?: number,
 ): Promise<T> {
   const staging = await db.cluster.create({
     data: { name: hiddenName("import"), primaryPublicIp: doc.cluster.primary.publicIp, stagingFor: clusterId },
@@ -45,8 +44,8 @@ export async function replaceClusterContent<T>(
     await writeVirtualServers(staging.id, doc.virtualServers);
     swap = await db.$transaction(async (tx) => {
       const { count } = await tx.cluster.updateMany({
-        where: { id: clusterId, version: expectedVersion, stagingFor: null },
-        data: { ...globalSettingsData(doc.cluster), ...redundancyData(doc.cluster), serialNo: { increment: 1 }, version: { increment: 1 } },
+        where: { id: clusterId, version: expectedVersion, ...(expectedSerialNo === undefined ? {} : { serialNo: expectedSerialNo }), stagingFor: null },
+        data: { ...globalSettingsData(doc.cluster), ...redundancyData(doc.cluster), ...CLUSTER_ROW_WRITE },
       });
       if (count === 0) {
         throw new DataError("The cluster was changed by someone else while the document was being imported; nothing was imported. Import it again.");
@@ -75,15 +74,10 @@ async function writeBundles(clusterId: number, bundles: LvsDocument["firewallMar
     const now = new Date();
     await db.$transaction(async (tx) => {
       const created = await insertRows<{ id: number; name: string }>(tx, "FirewallMarkBundle", chunk.map((b) => ({
-        clusterId, mark: BigInt(b.mark), family: familyOf(b.vip) === 6 ? "ipv6" : "ipv4",
-        name: b.name, description: b.description ?? "", vip: b.vip, protocol: b.protocol, createdAt: now, updatedAt: now,
+        clusterId, ...bundleData(b), createdAt: now, updatedAt: now,
       })), ["id", "name"]);
       const idOf = new Map(created.map((r) => [r.name, Number(r.id)]));
-      await insertRows(tx, "BundlePort", chunk.flatMap((b) => b.ports.map((spec, position) => {
-        const r = parsePortSpec(spec);
-        if (!r.ok) throw new Error(`firewall mark ${b.name}: ${r.message}`);
-        return { bundleId: idOf.get(b.name)!, position, lo: r.range.lo, hi: r.range.hi };
-      })));
+      await insertRows(tx, "BundlePort", chunk.flatMap((b) => bundlePortRows(b.ports).map((p) => ({ bundleId: idOf.get(b.name)!, ...p }))));
     });
     await yieldToOthers();
   }
@@ -107,8 +101,7 @@ async function writeVirtualServers(clusterId: number, servers: LvsDocument["virt
       })), ["id", "name"]);
       const idOf = new Map(created.map((r) => [r.name, Number(r.id)]));
       await insertRows(tx, "RealServer", chunk.flatMap((v) => v.realServers.map((r) => ({
-        virtualServerId: idOf.get(v.name)!, name: r.name, address: r.address, port: r.port ?? null, weight: r.weight, active: r.active,
-        createdAt: now, updatedAt: now,
+        virtualServerId: idOf.get(v.name)!, ...toRealServerData(r), createdAt: now, updatedAt: now,
       }))));
     });
     await yieldToOthers();

@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import * as z from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/domain/password-policy";
 import { parseTrustProxy, type TrustProxy } from "./auth/client-address";
 
 const positiveInt = (name: string, fallback: number) =>
@@ -26,8 +27,8 @@ const envSchema = z.object({
     .default("admin"),
   ADMIN_PASSWORD: z
     .string()
-    .min(8, "ADMIN_PASSWORD must be at least 8 characters")
-    .max(128, "ADMIN_PASSWORD must be at most 128 characters")
+    .min(PASSWORD_MIN_LENGTH, `ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters`)
+    .max(PASSWORD_MAX_LENGTH, `ADMIN_PASSWORD must be at most ${PASSWORD_MAX_LENGTH} characters`)
     .optional(),
   SESSION_IDLE_MINUTES: positiveInt("SESSION_IDLE_MINUTES", 30),
   SESSION_ABSOLUTE_HOURS: positiveInt("SESSION_ABSOLUTE_HOURS", 12),

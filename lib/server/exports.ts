@@ -5,10 +5,46 @@ import { buildArtifactSet } from "./artifact-set";
 import { requireClusterPermission } from "./auth/cluster-access";
 import { requireObjectPermission } from "./cluster-owner";
 import { readClusterDocument } from "./cluster-document";
-import { db, snapshotTransaction } from "./db";
+import { db, snapshotTransaction, type Tx } from "./db";
 import { auditChange } from "./panel-audit";
 import { routerIdDiagnostics } from "./router-id-lint";
-import { findLastExport, toExportSummary, type ExportSummary } from "./preview";
+
+/** Summary of an export: what the history lists and the preview compares against. */
+export interface ExportSummary {
+  id: number;
+  createdAt: string;
+  serialNo: number;
+  authorName: string;
+  comment: string;
+  documentSha256: string;
+}
+
+/** Plain summary of an export row. */
+export function toExportSummary(e: {
+  id: number; createdAt: Date; serialNo: number; authorName: string; comment: string; documentSha256: string;
+}): ExportSummary {
+  return {
+    id: e.id, createdAt: e.createdAt.toISOString(), serialNo: e.serialNo, authorName: e.authorName,
+    comment: e.comment, documentSha256: e.documentSha256,
+  };
+}
+
+/** Which export is a cluster's last: the highest id (creation times can tie). Spread into a findFirst. */
+export function lastExportOf(clusterId: number) {
+  return { where: { clusterId }, orderBy: { id: "desc" as const } };
+}
+
+/** The last export of a cluster, with its artifacts. No authorization: callers check it. */
+export async function findLastExport(clusterId: number, tx: Tx | typeof db = db) {
+  return tx.export.findFirst({ ...lastExportOf(clusterId), include: { artifacts: true } });
+}
+
+// The content serial moves with every saved change (cluster-serial.ts) and an
+// export records the serial it was made at, so the serial alone answers this.
+/** "Changed since export", as the dashboard and the preview both say it: the content serial moved since the last export, or nothing was exported yet. */
+export function isChangedSinceExport(serialNo: number, last: { serialNo: number } | null): boolean {
+  return last === null || last.serialNo !== serialNo;
+}
 
 /** Outcome of an export attempt. */
 export type ExportOutcome =

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { clusterRoleCan, clusterRoleOf } from "./auth/cluster-access";
 import { can } from "./auth/permission-map";
 import type { Permission } from "./auth/permissions";
-import { ROLES } from "./auth/roles";
+import { ROLES } from "@/lib/domain/roles";
 import { verifySession } from "./auth/session";
 import { getSelectedCluster, type ClusterSummary } from "./clusters";
 import { NotFoundError } from "./data-errors";

@@ -1,6 +1,5 @@
 import "server-only";
-import { createTwoFilesPatch } from "diff";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { diffArtifactText, type TextDiff } from "@/lib/domain/diff/text-diff";
 import type { Diagnostic } from "@/lib/domain/lint";
 import type { LinkedDiagnostic } from "@/lib/domain/links/locate-diagnostic";
 import { summarizePersistence, type PersistenceRow } from "@/lib/domain/model/persistence-summary";
@@ -10,7 +9,11 @@ import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterSnapshot } from "./cluster-document";
 import { db, snapshotTransaction } from "./db";
 import { linkSnapshotDiagnostics } from "./diagnostic-links";
+import { findLastExport, isChangedSinceExport, lastExportOf, toExportSummary, type ExportSummary } from "./exports";
 import { LruCache } from "./lru-cache";
+
+// Export rows live in exports.ts; this re-export keeps branches that import them from here compiling while they merge.
+export { toExportSummary, type ExportSummary } from "./exports";
 
 /** One artifact as the preview shows it. */
 export interface ArtifactPreview {
@@ -20,22 +23,13 @@ export interface ArtifactPreview {
   /** The artifact's text; null when the page left it out (loaded when its tab opens). */
   text: string | null;
   sha256: string;
-  /** Unified diff against the last export; null when not exported before or not loaded. */
-  diff: string | null;
+  /** Line diff against the last export; null when not exported before, unchanged or not loaded. */
+  diff: TextDiff | null;
   exportedBefore: boolean;
+  /** Differs from the last export in more than its generated header lines (serial number). */
   changed: boolean;
   /** Messages of the errors that keep this artifact out of an export (empty when it is exported). */
   withheld: string[];
-}
-
-/** Summary of the export the preview compares against. */
-export interface ExportSummary {
-  id: number;
-  createdAt: string;
-  serialNo: number;
-  authorName: string;
-  comment: string;
-  documentSha256: string;
 }
 
 /** What the Preview & export page shows. */
@@ -54,22 +48,11 @@ export interface ClusterPreview {
   changedSinceExport: boolean;
 }
 
-/** The last export of a cluster, with its artifacts. No authorization: callers check it. */
-export async function findLastExport(clusterId: number, tx: Prisma.TransactionClient | typeof db = db) {
-  return tx.export.findFirst({
-    where: { clusterId },
-    orderBy: { id: "desc" },
-    include: { artifacts: true },
-  });
-}
-
-const unifiedDiff = (filename: string, before: string, after: string) =>
-  createTwoFilesPatch(`a/${filename}`, `b/${filename}`, before, after, "last export", "preview", { context: 3 });
 
 // Rendering a large cluster takes hundreds of milliseconds, so a preview is kept
 // per (cluster, serial, version, last export): every saved change moves the
-// serial and version, and a new export changes the last export, so a hit is
-// always what a fresh render would give.
+// content serial (cluster-serial.ts), and a new export changes the last
+// export, so a hit is always what a fresh render would give.
 const previews = new LruCache<string, ClusterPreview>(16);
 // Sessions asking for the same preview at once wait for one computation.
 const computing = new Map<string, Promise<ClusterPreview | null>>();
@@ -87,12 +70,13 @@ async function computePreview(clusterId: number, related: readonly Diagnostic[])
   const ordered = [...set.artifacts].sort((a, b) => Number(b.format === "install-script") - Number(a.format === "install-script"));
   const artifacts = ordered.map((a) => {
     const before = previous.get(a.format);
+    const diff = before === undefined ? null : diffArtifactText(a.format, before, a.text);
     return {
       ...a,
       withheld: a.withheld.map((d) => `${d.code}: ${d.message}`),
-      diff: before === undefined || before === a.text ? null : unifiedDiff(a.filename, before, a.text),
+      diff: diff && !diff.unchanged ? diff : null,
       exportedBefore: before !== undefined,
-      changed: before !== a.text,
+      changed: diff === null || !diff.unchanged,
     };
   });
   return {
@@ -105,14 +89,14 @@ async function computePreview(clusterId: number, related: readonly Diagnostic[])
     artifacts,
     persistence: summarizePersistence(doc),
     lastExport: last ? toExportSummary(last) : null,
-    changedSinceExport: last?.documentSha256 !== set.documentSha256,
+    changedSinceExport: isChangedSinceExport(doc.cluster.serialNo, last),
   };
 }
 
 async function cachedPreview(clusterId: number): Promise<ClusterPreview | null> {
   const [cluster, last] = await Promise.all([
     db.cluster.findUnique({ where: { id: clusterId }, select: { serialNo: true, version: true } }),
-    db.export.findFirst({ where: { clusterId }, orderBy: { id: "desc" }, select: { id: true } }),
+    db.export.findFirst({ ...lastExportOf(clusterId), select: { id: true } }),
   ]);
   if (!cluster) return null;
   // Another cluster taking this one's router id changes the findings without
@@ -160,14 +144,4 @@ export async function previewArtifact(clusterId: number, format: string): Promis
   const preview = await previewCluster(clusterId);
   const artifact = preview?.artifacts.find((a) => a.format === format);
   return preview && artifact ? { ...artifact, documentSha256: preview.documentSha256 } : null;
-}
-
-/** Plain summary of an export row. */
-export function toExportSummary(e: {
-  id: number; createdAt: Date; serialNo: number; authorName: string; comment: string; documentSha256: string;
-}): ExportSummary {
-  return {
-    id: e.id, createdAt: e.createdAt.toISOString(), serialNo: e.serialNo, authorName: e.authorName,
-    comment: e.comment, documentSha256: e.documentSha256,
-  };
 }

@@ -1,16 +1,15 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { lintRouterIds, type Diagnostic } from "@/lib/domain/lint";
 import { lvsDocumentSchema, type LvsDocument } from "@/lib/domain/schema";
-import { toClusterSettingsInput } from "./cluster-document";
-import { db } from "./db";
+import { toClusterSettingsInput } from "./cluster-mapping";
+import { db, type Tx } from "./db";
 
 // A router id conflict is a fact about two clusters, so lintDocument (one
 // document) cannot see it. Only what resolveVrrp reads is loaded per cluster:
 // its settings and the first active virtual server holding a device (document
 // order is by name), which decides the default VRRP interface.
 /** ROUTER_ID_CONFLICT diagnostics of one cluster against every other cluster of the console. No authorization: callers check it. */
-export async function routerIdDiagnostics(clusterId: number, tx: Prisma.TransactionClient | typeof db = db): Promise<Diagnostic[]> {
+export async function routerIdDiagnostics(clusterId: number, tx: Tx | typeof db = db): Promise<Diagnostic[]> {
   const clusters = await tx.cluster.findMany({
     // Hidden staging clusters of an import in progress are not routers.
     where: { stagingFor: null },

@@ -10,6 +10,7 @@ import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterDocument } from "./cluster-document";
 import { DataError, NotFoundError } from "./data-errors";
 import { db } from "./db";
+import { lastExportOf } from "./exports";
 import { auditChange } from "./panel-audit";
 
 /** The routers of a pair a state can come from. */
@@ -116,7 +117,7 @@ export async function getDriftReports(clusterId: number): Promise<RouterDrift[]>
   await requireClusterPermission(clusterId, "cluster.read");
   const [doc, last] = await Promise.all([
     readClusterDocument(clusterId),
-    db.export.findFirst({ where: { clusterId }, orderBy: { id: "desc" }, select: { id: true, serialNo: true, createdAt: true, document: true } }),
+    db.export.findFirst({ ...lastExportOf(clusterId), select: { id: true, serialNo: true, createdAt: true, document: true } }),
   ]);
   if (!doc) throw new NotFoundError("cluster");
   const exported = last ? exportedDocument(last.document) : null;

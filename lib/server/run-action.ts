@@ -1,18 +1,11 @@
 import "server-only";
-import type { ActionResult } from "@/lib/forms/action-result";
-import { AuthorizationError } from "./auth/permissions";
-import { DataError } from "./data-errors";
+import type { ActionResult } from "@/lib/domain/action-result";
+import { settle } from "./action-client";
 
-/** Runs a data call for a server action and turns refusals into a typed result; never leaks a stack trace. */
-export async function runAction<T>(call: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, data: await call() };
-  } catch (error) {
-    if (error instanceof AuthorizationError) return { ok: false, message: error.message };
-    if (error instanceof DataError) {
-      return { ok: false, message: error.message, fieldErrors: error.fieldErrors, current: error.current };
-    }
-    console.error("server action failed", error);
-    return { ok: false, message: "The change could not be saved because of an unexpected server error. Nothing was saved." };
-  }
+/**
+ * Transition alias for actions written before the builder: runs a data call and
+ * turns refusals into an ActionResult. New actions use clusterAction/consoleAction (action-client.ts).
+ */
+export function runAction<T>(call: () => Promise<T>): Promise<ActionResult<T>> {
+  return settle(call);
 }

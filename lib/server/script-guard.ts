@@ -1,7 +1,7 @@
 import "server-only";
 import type { LvsDocument } from "@/lib/domain/schema";
 import { clusterRoleCan } from "./auth/cluster-access";
-import type { ClusterRole } from "./auth/roles";
+import type { ClusterRole } from "@/lib/domain/roles";
 import { DataError } from "./data-errors";
 
 /** The virtual-server fields whose value a router runs as root. */

@@ -1,15 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ChangeOwnPasswordInput, ChangeRoleInput, CreateUserInput, ResetPasswordInput, SetDisabledInput } from "@/lib/validation/account";
+import type { ChangeOwnPasswordInput, ChangeRoleInput, CreateUserInput, ResetPasswordInput, SetDisabledInput } from "@/lib/domain/schema/account";
 import { recordAudit } from "./audit";
-import { UserFacingError } from "./auth/action-result";
 import { hashPassword, passwordProblem, verifyPassword } from "./auth/password";
 import { requirePermission } from "./auth/permissions";
-import { isRole, type Role } from "./auth/roles";
+import { isRole, type Role } from "@/lib/domain/roles";
 import { createSession, deleteUserSessions } from "./auth/session-store";
 import { reserveAttempt, settleSuccess, throttleKey, type AttemptSource } from "./auth/throttle";
 import { throttleMessage } from "./auth/throttle-policy";
-import { isUniqueViolation } from "./data-errors";
+import { DataError, isUniqueViolation } from "./data-errors";
 import { db, lockForWrite } from "./db";
 
 /** A user as the admin page sees it: never the password hash. */
@@ -30,14 +29,14 @@ type RequestInfo = { ip: string | null; userAgent?: string | null };
 
 function assertAcceptablePassword(password: string, username: string, field: string): void {
   const problem = passwordProblem(password, { username });
-  if (problem) throw new UserFacingError(problem, { [field]: [problem] });
+  if (problem) throw new DataError(problem, { fieldErrors: { [field]: problem } });
 }
 
 /** Refuses a change that would leave no enabled admin. */
 async function assertAnotherActiveAdmin(tx: Tx, userId: number): Promise<void> {
   await lockForWrite(tx, "last-admin");
   const others = await tx.user.count({ where: { role: "admin", disabled: false, id: { not: userId } } });
-  if (others === 0) throw new UserFacingError("The last active admin cannot be demoted or disabled.");
+  if (others === 0) throw new DataError("The last active admin cannot be demoted or disabled.");
 }
 
 /** An admin may not lock themselves out: another admin changes their role, status or grants. */
@@ -84,7 +83,7 @@ export async function createUser(input: CreateUserInput, request: RequestInfo): 
     // The unique index on usernameKey (lower(username)) makes ADMIN collide with admin.
     if (isUniqueViolation(error)) {
       const message = "That username is taken (usernames are compared regardless of case).";
-      throw new UserFacingError(message, { username: [message] });
+      throw new DataError(message, { fieldErrors: { username: message } });
     }
     throw error;
   }
@@ -93,17 +92,17 @@ export async function createUser(input: CreateUserInput, request: RequestInfo): 
 /** Changes a user's role; the last active admin keeps theirs. */
 export async function changeUserRole(input: ChangeRoleInput, request: RequestInfo): Promise<void> {
   const actor = await requirePermission("user.manage");
-  if (input.userId === actor.userId) throw new UserFacingError(SELF_CHANGE_REFUSED);
+  if (input.userId === actor.userId) throw new DataError(SELF_CHANGE_REFUSED);
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
-    if (!user) throw new UserFacingError("No such user.");
+    if (!user) throw new DataError("No such user.");
     if (user.role === input.role) return;
     if (user.role === "admin" && !user.disabled) await assertAnotherActiveAdmin(tx, user.id);
     const { count } = await tx.user.updateMany({
       where: { id: user.id, version: input.version },
       data: { role: input.role, version: { increment: 1 } },
     });
-    if (count === 0) throw new UserFacingError(CONFLICT);
+    if (count === 0) throw new DataError(CONFLICT);
     await recordAudit(tx, {
       actor, action: "user.role.change", targetType: "user", targetId: user.id, targetName: user.username,
       before: { role: user.role }, after: { role: input.role }, detail: user.username, ip: request.ip,
@@ -114,17 +113,17 @@ export async function changeUserRole(input: ChangeRoleInput, request: RequestInf
 /** Disables (ending every session) or re-enables an account; the last active admin stays enabled. */
 export async function setUserDisabled(input: SetDisabledInput, request: RequestInfo): Promise<void> {
   const actor = await requirePermission("user.manage");
-  if (input.userId === actor.userId) throw new UserFacingError(SELF_CHANGE_REFUSED);
+  if (input.userId === actor.userId) throw new DataError(SELF_CHANGE_REFUSED);
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
-    if (!user) throw new UserFacingError("No such user.");
+    if (!user) throw new DataError("No such user.");
     if (user.disabled === input.disabled) return;
     if (input.disabled && user.role === "admin") await assertAnotherActiveAdmin(tx, user.id);
     const { count } = await tx.user.updateMany({
       where: { id: user.id, version: input.version },
       data: { disabled: input.disabled, version: { increment: 1 } },
     });
-    if (count === 0) throw new UserFacingError(CONFLICT);
+    if (count === 0) throw new DataError(CONFLICT);
     const ended = input.disabled ? await deleteUserSessions(tx, user.id) : 0;
     await recordAudit(tx, {
       actor, action: input.disabled ? "user.disable" : "user.enable", targetType: "user", targetId: user.id, targetName: user.username,
@@ -138,7 +137,7 @@ export async function setUserDisabled(input: SetDisabledInput, request: RequestI
 export async function resetUserPassword(input: ResetPasswordInput, request: RequestInfo): Promise<void> {
   const actor = await requirePermission("user.manage");
   const target = await db.user.findUnique({ where: { id: input.userId }, select: { username: true } });
-  if (!target) throw new UserFacingError("No such user.");
+  if (!target) throw new DataError("No such user.");
   assertAcceptablePassword(input.password, target.username, "password");
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
@@ -165,17 +164,17 @@ export async function changeOwnPassword(
   const reservation = await reserveAttempt(source);
   if (!reservation.ok) {
     const message = throttleMessage(reservation.decision.retryAfterMinutes);
-    throw new UserFacingError(message, { currentPassword: [message] });
+    throw new DataError(message, { fieldErrors: { currentPassword: message } });
   }
   const user = await db.user.findUnique({ where: { id: actor.userId } });
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordAudit(db, { actor, action: "account.password.change.failed", targetType: "user", targetId: actor.userId, targetName: actor.username, detail: "wrong current password", ip: request.ip });
-    throw new UserFacingError("The current password is wrong.", { currentPassword: ["The current password is wrong."] });
+    throw new DataError("The current password is wrong.", { fieldErrors: { currentPassword: "The current password is wrong." } });
   }
   await settleSuccess(source, reservation.id);
   assertAcceptablePassword(input.newPassword, user.username, "newPassword");
   if (await verifyPassword(user.passwordHash, input.newPassword)) {
-    throw new UserFacingError("Choose a password different from the current one.", { newPassword: ["Choose a different password."] });
+    throw new DataError("Choose a password different from the current one.", { fieldErrors: { newPassword: "Choose a different password." } });
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {

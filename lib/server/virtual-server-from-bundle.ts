@@ -1,6 +1,6 @@
 import "server-only";
 import { virtualServerSchema } from "@/lib/domain/schema";
-import { issuesToFieldErrors } from "@/lib/forms/issues-to-field-errors";
+import { issuesToFieldErrors } from "@/lib/domain/schema/field-errors";
 import { requireObjectPermission } from "./cluster-owner";
 import { DataError, NotFoundError } from "./data-errors";
 import { db } from "./db";

@@ -1,22 +1,19 @@
 import "server-only";
-import { familyOf } from "@/lib/domain/model/address";
-import type { HealthCheck, RealServer, VirtualServer } from "@/lib/domain/schema";
-import type { RealServer as RealServerRow, VirtualServer as VirtualServerRow } from "@/lib/generated/prisma/client";
+import type { HealthCheck, VirtualServer } from "@/lib/domain/schema";
+import type { VirtualServer as VirtualServerRow } from "@/lib/generated/prisma/client";
+import {
+  definedOnly, maskFromColumn, maskToColumn, optionalMarkFromColumn, optionalMarkToColumn,
+  optionalNumber as num, optionalText as str,
+} from "./stored-values";
+
+// The one mapping between a VirtualServer row and the model's virtual server
+// (without its real servers: real-server-mapping.ts), both ways: the panels,
+// the interchange document and the import all go through here.
+
+export { toRealServerData, toRealServerDetail, toRealServerValues, type RealServerDetail } from "./real-server-mapping";
 
 /** The virtual server form's values: the shared schema's fields except the real-server list (edited row by row). */
 export type VirtualServerValues = Omit<VirtualServer, "realServers">;
-
-// IPv6 masks are stored as text ("64") but the schema carries prefix lengths as numbers.
-/** A stored mask as the schema carries it: IPv6 prefix lengths as numbers, dotted IPv4 masks as text. */
-export const maskOut = (mask: string | null, vip: string): string | number | undefined =>
-  mask === null ? undefined : familyOf(vip) === 6 && /^\d+$/.test(mask) ? Number(mask) : mask;
-const str = (v: string | null) => v ?? undefined;
-const num = (v: number | null) => v ?? undefined;
-
-/** Drops undefined entries, so a stored object reads back with the keys it was written with. */
-export function definedOnly<T extends Record<string, unknown>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
 
 /** Stored health-check columns → the document's healthCheck (undefined when none is set). */
 export function toHealthCheck(v: VirtualServerRow): HealthCheck | undefined {
@@ -55,19 +52,19 @@ export function healthCheckData(h: HealthCheck | undefined) {
   };
 }
 
-/** Database row → form values. */
+/** Virtual server row → the model's values (the form's and the document's alike). */
 export function toVirtualServerValues(v: VirtualServerRow): VirtualServerValues {
   return {
     name: v.name,
     active: v.active,
     vip: v.vip,
-    vipNetmask: maskOut(v.vipNetmask, v.vip),
+    vipNetmask: maskFromColumn(v.vipNetmask, v.vip),
     device: str(v.device),
     protocol: v.protocol as VirtualServer["protocol"],
     port: v.port,
-    firewallMark: v.firewallMark === null ? undefined : Number(v.firewallMark),
+    firewallMark: optionalMarkFromColumn(v.firewallMark),
     scheduler: v.scheduler as VirtualServer["scheduler"],
-    persistence: { timeoutSeconds: v.persistenceTimeout, netmask: maskOut(v.persistenceNetmask, v.vip) },
+    persistence: { timeoutSeconds: v.persistenceTimeout, netmask: maskFromColumn(v.persistenceNetmask, v.vip) },
     reentrySeconds: v.reentrySeconds,
     serviceTimeoutSeconds: v.serviceTimeoutSeconds,
     quiesceServer: v.quiesceServer,
@@ -83,20 +80,20 @@ export function toVirtualServerValues(v: VirtualServerRow): VirtualServerValues 
   };
 }
 
-/** Validated form values → database columns. */
+/** The model's values → the row's columns. */
 export function toVirtualServerData(v: VirtualServerValues) {
   return {
     name: v.name,
     active: v.active,
     vip: v.vip,
-    vipNetmask: v.vipNetmask === undefined ? null : String(v.vipNetmask),
+    vipNetmask: maskToColumn(v.vipNetmask),
     device: v.device ?? null,
     protocol: v.protocol,
     port: v.port,
-    firewallMark: v.firewallMark === undefined ? null : BigInt(v.firewallMark),
+    firewallMark: optionalMarkToColumn(v.firewallMark),
     scheduler: v.scheduler,
     persistenceTimeout: v.persistence?.timeoutSeconds ?? 0,
-    persistenceNetmask: v.persistence?.netmask === undefined ? null : String(v.persistence.netmask),
+    persistenceNetmask: maskToColumn(v.persistence?.netmask),
     reentrySeconds: v.reentrySeconds,
     serviceTimeoutSeconds: v.serviceTimeoutSeconds,
     quiesceServer: v.quiesceServer,
@@ -108,27 +105,4 @@ export function toVirtualServerData(v: VirtualServerValues) {
     monitorSendProgram: v.monitor?.sendProgram ?? null,
     ...healthCheckData(v.healthCheck),
   };
-}
-
-/** A real server as its row editor shows it. */
-export interface RealServerDetail {
-  id: number;
-  virtualServerId: number;
-  version: number;
-  values: RealServer;
-}
-
-/** Database row → real server DTO. */
-export function toRealServerDetail(r: RealServerRow): RealServerDetail {
-  return {
-    id: r.id,
-    virtualServerId: r.virtualServerId,
-    version: r.version,
-    values: { name: r.name, address: r.address, port: r.port ?? undefined, weight: r.weight, active: r.active },
-  };
-}
-
-/** Validated real server → database columns. */
-export function toRealServerData(r: RealServer) {
-  return { name: r.name, address: r.address, port: r.port ?? null, weight: r.weight, active: r.active };
 }

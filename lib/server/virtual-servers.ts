@@ -2,10 +2,13 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { clusterRoleOf, requireClusterPermission } from "./auth/cluster-access";
 import { requireObjectPermission } from "./cluster-owner";
-import { DataError, NotFoundError, StaleVersionError, isUniqueViolation } from "./data-errors";
-import { db } from "./db";
-import { auditChange, bumpCluster, type Tx } from "./panel-audit";
+import { bumpContentSerial } from "./cluster-serial";
+import { DataError, NotFoundError, isUniqueViolation } from "./data-errors";
+import { db, type Tx } from "./db";
+import { auditChange } from "./panel-audit";
 import { assertMayWriteScripts } from "./script-guard";
+import { markFromColumn, markToColumn } from "./stored-values";
+import { versionedWrite } from "./versioned-write";
 import {
   toRealServerData, toRealServerDetail, toVirtualServerData, toVirtualServerValues,
   type RealServerDetail, type VirtualServerValues,
@@ -54,11 +57,13 @@ const rowSelect = {
   protocol: true, scheduler: true, persistenceTimeout: true,
 } as const;
 
+const toListRow = <R extends { firewallMark: bigint | null }>(r: R) => ({ ...r, firewallMark: r.firewallMark === null ? null : markFromColumn(r.firewallMark) });
+
 /** Matches the name or VIP by substring, or the mark exactly when the query is a number. */
 function searchWhere(clusterId: number, q: string): Prisma.VirtualServerWhereInput {
   if (q === "") return { clusterId };
   const or: Prisma.VirtualServerWhereInput[] = [{ name: { contains: q } }, { vip: { contains: q } }];
-  if (/^\d{1,10}$/.test(q)) or.push({ firewallMark: BigInt(q) });
+  if (/^\d{1,10}$/.test(q)) or.push({ firewallMark: markToColumn(Number(q)) });
   return { clusterId, OR: or };
 }
 
@@ -75,7 +80,7 @@ export async function listVirtualServers(clusterId: number, options: { page?: nu
     skip: (page - 1) * VIRTUAL_SERVER_PAGE_SIZE, take: VIRTUAL_SERVER_PAGE_SIZE,
   });
   return {
-    rows: rows.map((r) => ({ ...r, firewallMark: r.firewallMark === null ? null : Number(r.firewallMark) })),
+    rows: rows.map(toListRow),
     total, page, pageCount, pageSize: VIRTUAL_SERVER_PAGE_SIZE, q,
   };
 }
@@ -121,7 +126,7 @@ export async function createVirtualServer(
       data: { clusterId, ...toVirtualServerData(values), realServers: { create: realServers.map(toRealServerData) } },
       select: { id: true },
     });
-    await bumpCluster(tx, clusterId);
+    await bumpContentSerial(tx, clusterId);
     const detail = (await loadDetail(tx, created.id))!;
     await auditChange(tx, user, {
       action: "virtualServer.create", targetType: "virtualServer", targetId: created.id, clusterId, after: detail.values,
@@ -133,57 +138,56 @@ export async function createVirtualServer(
 /** Saves a virtual server's fields (not its real servers), refusing a stale version. Operators and admins. */
 export async function updateVirtualServer(id: number, version: number, input: VirtualServerValues): Promise<VirtualServerDetail> {
   const user = await requireObjectPermission("virtual server", id, "virtualServer.write");
-  return db.$transaction(async (tx) => {
-    const before = await loadDetail(tx, id);
-    if (!before) throw new NotFoundError("virtual server");
-    assertMayWriteScripts(await clusterRoleOf(user, before.clusterId), before.values, input);
-    await assertNameFree(tx, before.clusterId, input.name, id);
-    const { count } = await tx.virtualServer.updateMany({
-      where: { id, version }, data: { ...toVirtualServerData(input), version: { increment: 1 } },
-    });
-    if (count === 0) throw new StaleVersionError("virtual server", before);
-    await bumpCluster(tx, before.clusterId);
-    const after = (await loadDetail(tx, id))!;
-    await auditChange(tx, user, {
+  return versionedWrite(user, version, {
+    what: "virtual server",
+    find: (tx) => loadDetail(tx, id),
+    current: (before) => before,
+    check: async (tx, before) => {
+      assertMayWriteScripts(await clusterRoleOf(user, before.clusterId), before.values, input);
+      await assertNameFree(tx, before.clusterId, input.name, id);
+    },
+    write: (tx) => tx.virtualServer.updateMany({ where: { id, version }, data: { ...toVirtualServerData(input), version: { increment: 1 } } }),
+    contentOf: (before) => before.clusterId,
+    result: async (tx) => (await loadDetail(tx, id))!,
+    audit: (before, _, after) => ({
       action: "virtualServer.update", targetType: "virtualServer", targetId: id, clusterId: before.clusterId,
       before: before.values, after: after.values,
-    });
-    return after;
+    }),
   }).catch(rethrowUnique(input.name));
 }
 
 /** Activates or deactivates a virtual server (Piranha's (DE)ACTIVATE), refusing a stale version. Operators and admins. */
 export async function setVirtualServerActive(id: number, version: number, active: boolean): Promise<VirtualServerRow> {
   const user = await requireObjectPermission("virtual server", id, "virtualServer.write");
-  return db.$transaction(async (tx) => {
-    const before = await tx.virtualServer.findUnique({ where: { id }, select: { ...rowSelect, clusterId: true } });
-    if (!before) throw new NotFoundError("virtual server");
-    const { count } = await tx.virtualServer.updateMany({ where: { id, version }, data: { active, version: { increment: 1 } } });
-    if (count === 0) throw new StaleVersionError("virtual server", { ...before, firewallMark: before.firewallMark === null ? null : Number(before.firewallMark) });
-    await bumpCluster(tx, before.clusterId);
-    await auditChange(tx, user, {
+  return versionedWrite(user, version, {
+    what: "virtual server",
+    find: (tx) => tx.virtualServer.findUnique({ where: { id }, select: { ...rowSelect, clusterId: true } }),
+    current: (before): VirtualServerRow & { clusterId: number } => toListRow(before),
+    write: (tx) => tx.virtualServer.updateMany({ where: { id, version }, data: { active, version: { increment: 1 } } }),
+    contentOf: (before) => before.clusterId,
+    result: async (tx) => toListRow(await tx.virtualServer.findUniqueOrThrow({ where: { id }, select: rowSelect })),
+    audit: (before) => ({
       action: active ? "virtualServer.activate" : "virtualServer.deactivate", targetType: "virtualServer", targetId: id,
       clusterId: before.clusterId, before: { active: before.active }, after: { active },
-    });
-    const after = await tx.virtualServer.findUniqueOrThrow({ where: { id }, select: rowSelect });
-    return { ...after, firewallMark: after.firewallMark === null ? null : Number(after.firewallMark) };
+    }),
   });
 }
 
 /** Deletes a virtual server and its real servers, refusing a stale version. Operators and admins. */
 export async function deleteVirtualServer(id: number, version: number): Promise<{ id: number }> {
   const user = await requireObjectPermission("virtual server", id, "virtualServer.write");
-  return db.$transaction(async (tx) => {
-    const before = await loadDetail(tx, id);
-    if (!before) throw new NotFoundError("virtual server");
-    const { count } = await tx.virtualServer.deleteMany({ where: { id, version } });
-    if (count === 0) throw new StaleVersionError("virtual server", before, "delete");
-    await bumpCluster(tx, before.clusterId);
-    await auditChange(tx, user, {
+  return versionedWrite(user, version, {
+    what: "virtual server",
+    refused: "delete",
+    find: (tx) => loadDetail(tx, id),
+    current: (before) => before,
+    write: (tx) => tx.virtualServer.deleteMany({ where: { id, version } }),
+    contentOf: (before) => before.clusterId,
+    result: () => ({ id }),
+    audit: (before) => ({
       action: "virtualServer.delete", targetType: "virtualServer", targetId: id, clusterId: before.clusterId,
       before: { ...before.values, realServers: before.realServers.map((r) => r.values) },
-    });
-    return { id };
+    }),
   });
 }
 

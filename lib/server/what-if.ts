@@ -2,7 +2,7 @@ import "server-only";
 import { parseHostPort } from "@/lib/domain/model/address";
 import { formatWhatIf } from "@/lib/domain/what-if/format-what-if";
 import { whatIf, type WhatIfAnswer } from "@/lib/domain/what-if/what-if";
-import type { whatIfFormSchema } from "@/lib/forms/what-if-form";
+import type { whatIfFormSchema } from "@/lib/domain/schema/what-if-form";
 import type * as z from "zod";
 import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterDocument } from "./cluster-document";

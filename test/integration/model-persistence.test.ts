@@ -15,7 +15,7 @@ const { getVirtualServer } = await import("@/lib/server/virtual-servers");
 const { previewCluster } = await import("@/lib/server/preview");
 const { createExport, downloadExportArtifact } = await import("@/lib/server/exports");
 const { parseDocument } = await import("@/lib/domain/schema");
-const { redundancySchema } = await import("@/lib/forms/cluster-forms");
+const { redundancySchema } = await import("@/lib/domain/schema/cluster-forms");
 
 const text = readFileSync("test/fixtures/model/health-vrrp.json", "utf8");
 let clusterId = 0;

@@ -13,7 +13,7 @@ const clusters = await import("@/lib/server/clusters");
 const settings = await import("@/lib/server/cluster-settings");
 const { DataError, StaleVersionError } = await import("@/lib/server/data-errors");
 const { AuthorizationError } = await import("@/lib/server/auth/permissions");
-const { globalSettingsSchema, redundancySchema } = await import("@/lib/forms/cluster-forms");
+const { globalSettingsSchema, redundancySchema } = await import("@/lib/domain/schema/cluster-forms");
 
 let firstId = 0;
 beforeAll(async () => {

@@ -17,6 +17,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
       total={history.total}
       page={pageNo}
       canDownload={may("export.download")}
+      canRestore={may("document.import")}
     />
   );
 }

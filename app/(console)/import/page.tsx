@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DocumentImportForm } from "@/components/import/document-import-form";
 import { ImportPanel } from "@/components/import/import-panel";
 import { loadPanelContext } from "@/lib/server/panel-page";
 
@@ -16,7 +17,12 @@ export default async function ImportPage() {
         before you have seen what the cluster will become.
       </p>
       {canImport
-        ? <ImportPanel clusterId={cluster.id} clusterName={cluster.name} isAdmin={may("cluster.write")} />
+        ? (
+          <>
+            <ImportPanel clusterId={cluster.id} clusterName={cluster.name} isAdmin={may("cluster.write")} />
+            <DocumentImportForm clusterId={cluster.id} clusterName={cluster.name} />
+          </>
+        )
         : <p className="alert warning">Your role may view but not import. Operators and administrators import router files.</p>}
     </>
   );

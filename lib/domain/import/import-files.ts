@@ -65,7 +65,7 @@ export function importFiles(files: readonly ImportFile[], options: ImportOptions
       if (files.length > 1) log.error(1, 1, "a JSON document replaces everything: give it alone, not with router files");
       const r = parseDocumentText(file.text);
       if (r.ok) document = r.doc;
-      else for (const line of r.lines) log.error(1, 1, line);
+      else for (const [k, line] of r.lines.entries()) log.error(r.issues[k]?.line ?? 1, r.issues[k]?.column ?? 1, line);
       continue;
     }
     const parsed = parseOne(file, format, options.reader);

@@ -2,11 +2,14 @@ import type * as z from "zod";
 import { lvsDocumentSchema, type LvsDocument } from "./document";
 import { findExcessiveDepth, MAX_DOCUMENT_DEPTH } from "./document-depth";
 import { formatIssues, formatPath } from "./format-issues";
+import { findJsonSyntaxError } from "./json-syntax";
 
-/** One validation problem with its path. */
+/** One validation problem with its path (and, for a JSON syntax error, its line and column). */
 export interface DocumentIssue {
   path: string;
   message: string;
+  line?: number;
+  column?: number;
 }
 
 /** Outcome of validating an interchange document. */
@@ -21,7 +24,7 @@ export function parseDocument(input: unknown): ParseDocumentResult {
   return { ok: false, issues: toIssues(r.error), lines: formatIssues(r.error) };
 }
 
-/** Validates JSON text as a document; malformed JSON is reported at the document root. */
+/** Validates JSON text as a document; malformed JSON is reported at the document root with its line and column. */
 export function parseDocumentText(text: string): ParseDocumentResult {
   const deep = findExcessiveDepth(text);
   if (deep) {
@@ -32,8 +35,10 @@ export function parseDocumentText(text: string): ParseDocumentResult {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    const message = `not valid JSON (${e instanceof Error ? e.message : String(e)}); allowed: a JSON interchange document`;
-    return { ok: false, issues: [{ path: "(document)", message }], lines: [`(document): ${message}`] };
+    const at = findJsonSyntaxError(text);
+    const message = `not valid JSON: ${at ? at.message : e instanceof Error ? e.message : String(e)}; allowed: a JSON interchange document`;
+    const where = at ? { line: at.line, column: at.column } : {};
+    return { ok: false, issues: [{ path: "(document)", message, ...where }], lines: [`(document): ${message}`] };
   }
   return parseDocument(value);
 }

@@ -1,32 +1,19 @@
 "use server";
 
 import { firewallMarkSchema } from "@/lib/domain/schema";
-import type { ActionResult } from "@/lib/forms/action-result";
-import { requireSomeClusterPermission } from "../auth/cluster-access";
+import { clusterAction, flagArg, idArg, PANELS, versionArg } from "../action-client";
 import { createFirewallMark, deleteFirewallMark, updateFirewallMark, type FirewallMarkDetail } from "../firewall-marks";
-import { runAction } from "../run-action";
-import { parseId, parseInput, revalidatePanels } from "./action-helpers";
+
+const write = { permission: "firewallMark.write", revalidate: [PANELS] } as const;
 
 /** Creates a firewall-mark bundle in a cluster. Needs firewallMark.write (operators, admins). */
-export async function createFirewallMarkAction(clusterId: number, input: unknown): Promise<ActionResult<FirewallMarkDetail>> {
-  return revalidatePanels(await runAction(async () => {
-    await requireSomeClusterPermission("firewallMark.write");
-    return createFirewallMark(parseId(clusterId, "cluster"), parseInput(firewallMarkSchema, input));
-  }));
-}
+export const createFirewallMarkAction = clusterAction({ ...write, schema: [idArg("cluster"), firewallMarkSchema] })
+  .action(async ([clusterId, values]) => createFirewallMark(clusterId, values));
 
 /** Saves a bundle. Needs firewallMark.write (operators, admins). */
-export async function updateFirewallMarkAction(id: number, version: number, input: unknown): Promise<ActionResult<FirewallMarkDetail>> {
-  return revalidatePanels(await runAction(async () => {
-    await requireSomeClusterPermission("firewallMark.write");
-    return updateFirewallMark(parseId(id), parseId(version, "version"), parseInput(firewallMarkSchema, input));
-  }));
-}
+export const updateFirewallMarkAction = clusterAction({ ...write, schema: [idArg(), versionArg(), firewallMarkSchema] })
+  .action(async ([id, version, values]) => updateFirewallMark(id, version, values));
 
 /** Deletes a bundle; one in use needs confirmUsed. Needs firewallMark.write (operators, admins). */
-export async function deleteFirewallMarkAction(id: number, version: number, confirmUsed: boolean): Promise<ActionResult<{ id: number }>> {
-  return revalidatePanels(await runAction(async () => {
-    await requireSomeClusterPermission("firewallMark.write");
-    return deleteFirewallMark(parseId(id), parseId(version, "version"), confirmUsed === true);
-  }));
-}
+export const deleteFirewallMarkAction = clusterAction({ ...write, schema: [idArg(), versionArg(), flagArg()] })
+  .action<{ id: number }, FirewallMarkDetail>(async ([id, version, confirmUsed]) => deleteFirewallMark(id, version, confirmUsed));

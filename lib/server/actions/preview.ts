@@ -1,74 +1,44 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import * as z from "zod";
 import { exportRequestSchema } from "@/lib/domain/schema/export-request";
-import type { ActionResult } from "@/lib/forms/action-result";
-import { issuesToFieldErrors } from "@/lib/forms/issues-to-field-errors";
-import { requireSomeClusterPermission } from "../auth/cluster-access";
+import { clusterAction, formDataArg, PANELS, schemaArg, type ActionArg } from "../action-client";
 import { DataError } from "../data-errors";
-import { documentTooLarge, importClusterDocument, MAX_DOCUMENT_BYTES, type ImportSummary } from "../document-transfer";
+import { importPreviewedDocument, readDocumentUpload } from "../document-import-preview";
+import { importClusterDocument } from "../document-transfer";
 import { createExport, type ExportOutcome } from "../exports";
-import { previewArtifact, previewCluster, type ArtifactPreview, type ClusterPreview } from "../preview";
-import { runAction } from "../run-action";
-
-const clusterIdSchema = z.int().positive();
+import { previewArtifact, previewCluster } from "../preview";
+import { clusterIdArg, clusterIdSchema, formClusterId } from "./cluster-id";
 
 /** Renders the cluster's artifacts with lint and a diff against the last export. */
-export async function previewClusterAction(clusterId: number): Promise<ActionResult<ClusterPreview | null>> {
-  return runAction(async () => {
-    await requireSomeClusterPermission("preview.read");
-    const id = clusterIdSchema.safeParse(clusterId);
-    if (!id.success) throw new DataError("clusterId: a positive integer", { fieldErrors: { clusterId: "a positive integer" } });
-    return previewCluster(id.data);
-  });
-}
+export const previewClusterAction = clusterAction({ permission: "preview.read", schema: [clusterIdArg()] })
+  .action(async ([clusterId]) => previewCluster(clusterId));
+
+// Both checked together so the refusal names both.
+const rawArg = <Raw>(): ActionArg<unknown, Raw> => ({ parse: (value) => value });
 
 /** One artifact of the current preview (the page loads a tab's text when it is opened). */
-export async function previewArtifactAction(
-  clusterId: number,
-  format: string,
-): Promise<ActionResult<ArtifactPreview & { documentSha256: string }>> {
-  return runAction(async () => {
-    await requireSomeClusterPermission("preview.read");
+export const previewArtifactAction = clusterAction({ permission: "preview.read", schema: [rawArg<number>(), rawArg<string>()] })
+  .action(async ([clusterId, format]) => {
     const id = clusterIdSchema.safeParse(clusterId);
     if (!id.success || typeof format !== "string") throw new DataError("clusterId: a positive integer; format: a format name");
     const artifact = await previewArtifact(id.data, format);
     if (!artifact) throw new DataError(`No artifact ${JSON.stringify(format).slice(0, 40)} for this cluster.`);
     return artifact;
   });
-}
 
 /** Stores an export snapshot of what the operator previewed. */
-export async function exportClusterAction(input: unknown): Promise<ActionResult<ExportOutcome>> {
-  const result = await runAction(async () => {
-    await requireSomeClusterPermission("export.create");
-    const parsed = exportRequestSchema.safeParse(input);
-    if (!parsed.success) throw new DataError("The export request is invalid.", { fieldErrors: issuesToFieldErrors(parsed.error) });
-    return createExport(parsed.data);
-  });
-  if (result.ok && result.data.status === "created") {
-    revalidatePath("/preview");
-    revalidatePath("/exports");
-    revalidatePath("/");
-  }
-  return result;
-}
+export const exportClusterAction = clusterAction({
+  permission: "export.create",
+  schema: [schemaArg(exportRequestSchema, "The export request is invalid.")],
+  revalidate: (outcome: ExportOutcome) => (outcome.status === "created" ? ["/preview", "/exports", "/"] : []),
+}).action(async ([request]) => createExport(request));
 
-/** Replaces the selected cluster's content with an uploaded interchange document (form field `document`). */
-export async function importDocumentAction(formData: FormData): Promise<ActionResult<ImportSummary>> {
-  const result = await runAction(async () => {
-    await requireSomeClusterPermission("document.import");
-    const form = formData instanceof FormData ? formData : new FormData();
-    const id = clusterIdSchema.safeParse(Number(form.get("clusterId")));
-    const file = form.get("document");
-    if (!id.success) throw new DataError("clusterId: a positive integer", { fieldErrors: { clusterId: "a positive integer" } });
-    if (!(file instanceof Blob) || file.size === 0) {
-      throw new DataError("Choose a JSON interchange document to upload.", { fieldErrors: { document: "required; allowed: a .json file" } });
-    }
-    if (file.size > MAX_DOCUMENT_BYTES) throw documentTooLarge(file.size);
-    return importClusterDocument(id.data, await file.text());
+/** Replaces the selected cluster's content with an uploaded interchange document (form field `document`; with `baseSha256` and `documentSha256` only as previewed). */
+export const importDocumentAction = clusterAction({ permission: "document.import", schema: [formDataArg()], revalidate: [PANELS] })
+  .action(async ([form]) => {
+    const { clusterId, text } = await readDocumentUpload(form);
+    const baseSha256 = form.get("baseSha256");
+    const documentSha256 = form.get("documentSha256");
+    if (typeof baseSha256 === "string" && typeof documentSha256 === "string") return importPreviewedDocument(clusterId, text, { baseSha256, documentSha256 });
+    return importClusterDocument(clusterId, text);
   });
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
-}

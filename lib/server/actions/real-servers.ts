@@ -1,41 +1,24 @@
 "use server";
 
 import { realServerSchema } from "@/lib/domain/schema";
-import type { ActionResult } from "@/lib/forms/action-result";
-import { requireSomeClusterPermission } from "../auth/cluster-access";
+import { clusterAction, flagArg, idArg, PANELS, versionArg } from "../action-client";
 import { createRealServer, deleteRealServer, setRealServerActive, updateRealServer } from "../real-servers";
-import { runAction } from "../run-action";
 import type { RealServerDetail } from "../virtual-server-mapping";
-import { parseId, parseInput, revalidatePanels } from "./action-helpers";
+
+const write = { permission: "virtualServer.write", revalidate: [PANELS] } as const;
 
 /** Adds a real server to a virtual server. Needs virtualServer.write (operators, admins). */
-export async function createRealServerAction(virtualServerId: number, input: unknown): Promise<ActionResult<RealServerDetail>> {
-  return revalidatePanels(await runAction(async () => {
-    await requireSomeClusterPermission("virtualServer.write");
-    return createRealServer(parseId(virtualServerId, "virtual server"), parseInput(realServerSchema, input));
-  }));
-}
+export const createRealServerAction = clusterAction({ ...write, schema: [idArg("virtual server"), realServerSchema] })
+  .action(async ([virtualServerId, values]) => createRealServer(virtualServerId, values));
 
 /** Saves a real server (name, address, port, weight, active). Needs virtualServer.write (operators, admins). */
-export async function updateRealServerAction(id: number, version: number, input: unknown): Promise<ActionResult<RealServerDetail>> {
-  return revalidatePanels(await runAction(async () => {
-    await requireSomeClusterPermission("virtualServer.write");
-    return updateRealServer(parseId(id), parseId(version, "version"), parseInput(realServerSchema, input));
-  }));
-}
+export const updateRealServerAction = clusterAction({ ...write, schema: [idArg(), versionArg(), realServerSchema] })
+  .action(async ([id, version, values]) => updateRealServer(id, version, values));
 
 /** Activates or deactivates a real server. Needs virtualServer.write (operators, admins). */
-export async function setRealServerActiveAction(id: number, version: number, active: boolean): Promise<ActionResult<RealServerDetail>> {
-  return revalidatePanels(await runAction(async () => {
-    await requireSomeClusterPermission("virtualServer.write");
-    return setRealServerActive(parseId(id), parseId(version, "version"), active === true);
-  }));
-}
+export const setRealServerActiveAction = clusterAction({ ...write, schema: [idArg(), versionArg(), flagArg()] })
+  .action(async ([id, version, active]) => setRealServerActive(id, version, active));
 
 /** Removes a real server. Needs virtualServer.write (operators, admins). */
-export async function deleteRealServerAction(id: number, version: number): Promise<ActionResult<{ id: number }>> {
-  return revalidatePanels(await runAction(async () => {
-    await requireSomeClusterPermission("virtualServer.write");
-    return deleteRealServer(parseId(id), parseId(version, "version"));
-  }));
-}
+export const deleteRealServerAction = clusterAction({ ...write, schema: [idArg(), versionArg()] })
+  .action<{ id: number }, RealServerDetail>(async ([id, version]) => deleteRealServer(id, version));

@@ -1,53 +1,28 @@
 "use server";
 
 import { virtualServerSchema } from "@/lib/domain/schema";
-import type { ActionResult } from "@/lib/forms/action-result";
-import { requireSomeClusterPermission } from "../auth/cluster-access";
-import { runAction } from "../run-action";
+import { clusterAction, flagArg, idArg, PANELS, versionArg } from "../action-client";
 import { createVirtualServerFromBundle } from "../virtual-server-from-bundle";
-import {
-  createVirtualServer, deleteVirtualServer, setVirtualServerActive, updateVirtualServer,
-  type VirtualServerDetail, type VirtualServerRow,
-} from "../virtual-servers";
-import { parseId, parseInput, revalidatePanels } from "./action-helpers";
+import { createVirtualServer, deleteVirtualServer, setVirtualServerActive, updateVirtualServer, type VirtualServerDetail } from "../virtual-servers";
+
+const write = { permission: "virtualServer.write", revalidate: [PANELS] } as const;
 
 /** Creates a virtual server in a cluster. Needs virtualServer.write (operators, admins). */
-export async function createVirtualServerAction(clusterId: number, input: unknown): Promise<ActionResult<VirtualServerDetail>> {
-  return revalidatePanels(await runAction(async () => {
-    await requireSomeClusterPermission("virtualServer.write");
-    return createVirtualServer(parseId(clusterId, "cluster"), parseInput(virtualServerSchema, input));
-  }));
-}
+export const createVirtualServerAction = clusterAction({ ...write, schema: [idArg("cluster"), virtualServerSchema] })
+  .action(async ([clusterId, values]) => createVirtualServer(clusterId, values));
 
-/** Saves a virtual server's fields and monitoring scripts. Needs virtualServer.write (operators, admins). */
-export async function updateVirtualServerAction(id: number, version: number, input: unknown): Promise<ActionResult<VirtualServerDetail>> {
-  return revalidatePanels(await runAction(async () => {
-    await requireSomeClusterPermission("virtualServer.write");
-    const { realServers: _edited_row_by_row, ...values } = parseInput(virtualServerSchema, input);
-    return updateVirtualServer(parseId(id), parseId(version, "version"), values);
-  }));
-}
+/** Saves a virtual server's fields and monitoring scripts (its real servers are edited row by row). Needs virtualServer.write. */
+export const updateVirtualServerAction = clusterAction({ ...write, schema: [idArg(), versionArg(), virtualServerSchema] })
+  .action(async ([id, version, { realServers: _edited_row_by_row, ...values }]) => updateVirtualServer(id, version, values));
 
 /** Activates or deactivates a virtual server. Needs virtualServer.write (operators, admins). */
-export async function setVirtualServerActiveAction(id: number, version: number, active: boolean): Promise<ActionResult<VirtualServerRow>> {
-  return revalidatePanels(await runAction(async () => {
-    await requireSomeClusterPermission("virtualServer.write");
-    return setVirtualServerActive(parseId(id), parseId(version, "version"), active === true);
-  }));
-}
+export const setVirtualServerActiveAction = clusterAction({ ...write, schema: [idArg(), versionArg(), flagArg()] })
+  .action(async ([id, version, active]) => setVirtualServerActive(id, version, active));
 
 /** Deletes a virtual server with its real servers. Needs virtualServer.write (operators, admins). */
-export async function deleteVirtualServerAction(id: number, version: number): Promise<ActionResult<{ id: number }>> {
-  return revalidatePanels(await runAction(async () => {
-    await requireSomeClusterPermission("virtualServer.write");
-    return deleteVirtualServer(parseId(id), parseId(version, "version"));
-  }));
-}
+export const deleteVirtualServerAction = clusterAction({ ...write, schema: [idArg(), versionArg()] })
+  .action<{ id: number }, VirtualServerDetail>(async ([id, version]) => deleteVirtualServer(id, version));
 
 /** One click from a bundle to its virtual server. Needs virtualServer.write (operators, admins). */
-export async function createVirtualServerFromBundleAction(bundleId: number): Promise<ActionResult<VirtualServerDetail>> {
-  return revalidatePanels(await runAction(async () => {
-    await requireSomeClusterPermission("virtualServer.write");
-    return createVirtualServerFromBundle(parseId(bundleId, "bundle"));
-  }));
-}
+export const createVirtualServerFromBundleAction = clusterAction({ ...write, schema: [idArg("bundle")] })
+  .action(async ([bundleId]) => createVirtualServerFromBundle(bundleId));

@@ -1,14 +1,12 @@
 "use server";
 import "server-only";
 import { redirect } from "next/navigation";
-import * as z from "zod";
 import { recordAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { changeOwnPassword } from "@/lib/server/users";
-import { changeOwnPasswordSchema, loginSchema } from "@/lib/validation/account";
-import { toActionFailure, type ActionResult } from "./action-result";
+import { changeOwnPasswordSchema, loginSchema } from "@/lib/domain/schema/account";
+import { consoleAction } from "@/lib/server/action-client";
 import { attemptLogin, INVALID_CREDENTIALS_MESSAGE } from "./login";
-import { requirePermission } from "./permissions";
 import { issueDeviceCookie } from "./device-cookie";
 import { clearSessionCookie, getRequestMeta, readDeviceCookie, readSessionToken, writeDeviceCookie, writeSessionCookie } from "./request-context";
 import { hashSessionToken } from "./session-policy";
@@ -19,6 +17,9 @@ export interface LoginState {
   message?: string;
   username?: string;
 }
+
+// login and logout are form actions (a plain form post works without JavaScript, and
+// they end in a redirect), so they answer with form state rather than an ActionResult.
 
 /** Signs in from the login form (useActionState); on success replaces any old session and goes to the console. */
 export async function login(_previous: LoginState | undefined, formData: FormData): Promise<LoginState> {
@@ -53,18 +54,8 @@ export async function logout(): Promise<void> {
 }
 
 /** Changes the signed-in user's own password; other browsers are signed out, this one gets a fresh session. */
-export async function changeOwnPasswordAction(input: unknown): Promise<ActionResult> {
-  try {
-    await requirePermission("account.update");
-    const parsed = changeOwnPasswordSchema.safeParse(input);
-    if (!parsed.success) {
-      return { ok: false, message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
-    }
-    const meta = await getRequestMeta();
-    const session = await changeOwnPassword(parsed.data, meta);
+export const changeOwnPasswordAction = consoleAction({ permission: "account.update", schema: [changeOwnPasswordSchema] })
+  .action(async ([input]) => {
+    const session = await changeOwnPassword(input, await getRequestMeta());
     await writeSessionCookie(session.token, session.expiresAt);
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return toActionFailure(error);
-  }
-}
+  });

@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/data-errors";
 import { can, type Permission } from "./permission-map";
 import { AuthorizationError } from "./permissions";
-import { isClusterRole, type ClusterRole } from "./roles";
+import { isClusterRole, type ClusterRole } from "@/lib/domain/roles";
 import { getSessionUser, type SessionUser } from "./session";
 
 // Roles per cluster (issue 12 item 2). A grant row (user, cluster, role or

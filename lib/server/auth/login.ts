@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { verifyDeviceCookie } from "./device-cookie";
 import { verifyDummyPassword, verifyPassword } from "./password";
-import { isRole } from "./roles";
+import { isRole } from "@/lib/domain/roles";
 import { createSession, type SessionUser } from "./session-store";
 import { purgeExpiredSessions, reserveAttempt, settleSuccess, throttleKey, type AttemptSource } from "./throttle";
 import { throttleMessage } from "./throttle-policy";

@@ -1,5 +1,6 @@
 import "server-only";
 import { hash, verify, type Options } from "@node-rs/argon2";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/domain/password-policy";
 import { isCommonPassword } from "./common-passwords";
 
 /** Argon2id at OWASP's second recommended profile, a little stronger: 19 MiB would do, we use 19 MiB × 3 passes. */
@@ -11,8 +12,6 @@ const ARGON2ID: Options = {
   parallelism: 1,
 };
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
 
 /** Hashes a password into an Argon2id PHC string (`$argon2id$v=19$m=19456,t=3,p=1$…`). */
 export function hashPassword(password: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { can, PERMISSIONS, type Permission } from "./permission-map";
-import { ROLES } from "./roles";
+import { ROLES } from "@/lib/domain/roles";
 
 describe("permission map", () => {
   it("gives viewers read and preview only", () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/domain/roles";
 
 /** Everything the console lets someone do; each data function and route handler checks one. */
 export type Permission =

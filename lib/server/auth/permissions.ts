@@ -3,7 +3,7 @@ import { can, type Permission } from "./permission-map";
 import { getSessionUser, type SessionUser } from "./session";
 
 export { can, PERMISSIONS, type Permission } from "./permission-map";
-export { ROLES, isRole, type Role } from "./roles";
+export { ROLES, isRole, type Role } from "@/lib/domain/roles";
 
 /** Messages are fixed so clients (and the access matrix) can recognise a denial. */
 export const UNAUTHENTICATED_MESSAGE = "Your session has ended. Sign in again.";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { isRole, type Role } from "./roles";
+import { isRole, type Role } from "@/lib/domain/roles";
 import {
   hashSessionToken,
   needsTouch,

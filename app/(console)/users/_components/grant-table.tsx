@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { setClusterGrantAction } from "@/lib/server/auth/user-actions";
-import { GRANT_VALUES } from "@/lib/validation/roles";
+import { GRANT_VALUES } from "@/lib/domain/roles";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 type Grant = (typeof GRANT_VALUES)[number];

@@ -2,12 +2,12 @@
 
 import { useState, useTransition } from "react";
 import { changeUserRoleAction, resetUserPasswordAction, setUserDisabledAction } from "@/lib/server/auth/user-actions";
-import { ROLE_VALUES } from "@/lib/validation/roles";
+import { ROLES } from "@/lib/domain/roles";
 
 export interface UserRowData {
   id: number;
   username: string;
-  role: (typeof ROLE_VALUES)[number];
+  role: (typeof ROLES)[number];
   disabled: boolean;
   lastLoginAt: string | null;
   activeSessions: number;
@@ -41,7 +41,7 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
         <td>
           <label className="sr-only" htmlFor={`role-${user.id}`}>{label("Role")}</label>
           <select id={`role-${user.id}`} value={role} disabled={pending} onChange={(e) => setRole(e.target.value as UserRowData["role"])}>
-            {ROLE_VALUES.map((r) => (
+            {ROLES.map((r) => (
               <option key={r} value={r}>{r}</option>
             ))}
           </select>{" "}

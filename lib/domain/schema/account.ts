@@ -1,10 +1,10 @@
 import * as z from "zod";
-import { GRANT_VALUES, ROLE_VALUES } from "./roles";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../password-policy";
+import { GRANT_VALUES, ROLES } from "../roles";
 
 // Form schemas for accounts, shared by the client forms (zodResolver) and the
 // server actions (safeParse). The common-password check runs on the server only.
 
-export { ROLE_VALUES };
 
 export const usernameSchema = z
   .string()
@@ -13,8 +13,8 @@ export const usernameSchema = z
 
 export const newPasswordSchema = z
   .string()
-  .refine((v) => [...v].length >= 8, "Use at least 8 characters")
-  .refine((v) => [...v].length <= 128, "Use at most 128 characters");
+  .refine((v) => [...v].length >= PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .refine((v) => [...v].length <= PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
 
 export const loginSchema = z.object({
   username: z.string().trim().min(1, "Enter your username").max(128),
@@ -23,14 +23,14 @@ export const loginSchema = z.object({
 
 export const createUserSchema = z.object({
   username: usernameSchema,
-  role: z.enum(ROLE_VALUES, { error: "Choose a role" }),
+  role: z.enum(ROLES, { error: "Choose a role" }),
   password: newPasswordSchema,
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const changeRoleSchema = z.object({
   userId: z.coerce.number().int().positive(),
-  role: z.enum(ROLE_VALUES, { error: "Choose a role" }),
+  role: z.enum(ROLES, { error: "Choose a role" }),
   version: z.coerce.number().int().positive(),
 });
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
