@@ -103,15 +103,6 @@ test.describe("admin", () => {
     }
   });
 
-  test("[admin] the last active admin cannot be demoted", async ({ page }) => {
-    await page.goto("/users");
-    await page.getByLabel("Role for admin", { exact: true }).selectOption("viewer");
-    await page.getByRole("button", { name: "Save role for admin" }).click();
-    await expect(alert(page)).toHaveText("The last active admin cannot be demoted or disabled.");
-    await page.getByRole("button", { name: "Disable for admin" }).click();
-    await expect(alert(page)).toHaveText("The last active admin cannot be demoted or disabled.");
-  });
-
   test("[admin] refuses a common password", async ({ page }) => {
     await page.goto("/users");
     const form = page.getByRole("form", { name: "Create user" });

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { ClusterSwitcherSlot } from "@/components/clusters/cluster-switcher-slot";
 import { ConsoleNav } from "@/components/console-nav";
+import { GlobalSearch } from "@/components/global-search";
+import { FocusFromHash } from "@/components/ui/focus-from-hash";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { logout } from "@/lib/server/auth/actions";
 import { verifySession } from "@/lib/server/auth/session";
@@ -15,6 +17,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <div className="shell-main">
         <header className="shell-header">
           <ClusterSwitcherSlot />
+          <GlobalSearch />
           <div className="shell-user">
             <ThemeToggle initial={theme} />
             <span aria-label="Signed in as">
@@ -27,6 +30,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
         </header>
         <main id="main" tabIndex={-1}>{children}</main>
+        <FocusFromHash />
       </div>
     </div>
   );

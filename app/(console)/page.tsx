@@ -1,18 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ClusterOverview } from "@/components/dashboard/cluster-overview";
 import { LintList } from "@/components/dashboard/lint-list";
 import { RouterLiveViews } from "@/components/dashboard/router-live-view";
 import { RouterStateUpload } from "@/components/dashboard/router-state-upload";
 import { WhatIfForm } from "@/components/dashboard/what-if-form";
 import { getDashboard } from "@/lib/server/dashboard";
+import { getOverview } from "@/lib/server/overview";
 import { loadPanelContext } from "@/lib/server/panel-page";
 import { getRouterLiveViews } from "@/lib/server/router-states";
 
 export const metadata: Metadata = { title: "Control/Monitoring" };
 
-export default async function ControlMonitoringPage() {
+export default async function ControlMonitoringPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+  const { q, page } = await searchParams;
   const { cluster, may } = await loadPanelContext();
-  const [d, live] = await Promise.all([getDashboard(cluster.id), getRouterLiveViews(cluster.id)]);
+  const [d, overview, live] = await Promise.all([
+    getDashboard(cluster.id),
+    getOverview(cluster.id, { q: typeof q === "string" ? q : "", page: Number(page ?? 1) }),
+    getRouterLiveViews(cluster.id),
+  ]);
   return (
     <>
       <h1>Control/Monitoring <span className="muted">· {d.cluster.name}</span></h1>
@@ -33,6 +40,10 @@ export default async function ControlMonitoringPage() {
           <dt>Changed since export</dt>
           <dd>{d.changedSinceExport ? <>yes — <Link href="/preview">preview and export</Link></> : "no, the routers have the current configuration"}</dd>
         </dl>
+      </section>
+      <section className="panel" aria-labelledby="overview-heading">
+        <h2 id="overview-heading">Overview</h2>
+        <ClusterOverview overview={overview} />
       </section>
       <section className="panel" aria-labelledby="lint-heading">
         <h2 id="lint-heading">Checks</h2>

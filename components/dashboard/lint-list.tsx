@@ -1,27 +1,18 @@
-import Link from "next/link";
-import type { DashboardDiagnostic } from "@/lib/server/dashboard";
+import { countDiagnostics, DiagnosticsList } from "@/components/diagnostics/diagnostics-list";
+import type { LinkedDiagnostic } from "@/lib/domain/links/locate-diagnostic";
 
-const ORDER = { error: 0, warning: 1, info: 2 } as const;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** Lint findings, errors first, each linked to the object at fault. */
-export function LintList({ diagnostics }: { diagnostics: DashboardDiagnostic[] }) {
+/** Lint summary line plus the findings, each linked to the object at fault. */
+export function LintList({ diagnostics }: { diagnostics: LinkedDiagnostic[] }) {
   if (diagnostics.length === 0) return <p className="alert ok">Lint: no problems found.</p>;
-  const sorted = [...diagnostics].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+  const { errors, warnings, notes } = countDiagnostics(diagnostics);
   return (
     <>
       <p className={`alert ${errors ? "error" : "warning"}`}>
-        Lint: {errors} error{errors === 1 ? "" : "s"}, {warnings} warning{warnings === 1 ? "" : "s"}, {diagnostics.length - errors - warnings} note(s).
+        Lint: {plural(errors, "error")}, {plural(warnings, "warning")}, {plural(notes, "note")}.
       </p>
-      <ul>
-        {sorted.map((d, i) => (
-          <li key={`${d.code}-${d.path}-${i}`}>
-            <strong>{d.severity}</strong> <code>{d.code}</code>{" "}
-            {d.href ? <Link href={d.href}>{d.objectName ?? d.path}</Link> : <span>{d.path}</span>}: {d.message}
-          </li>
-        ))}
-      </ul>
+      <DiagnosticsList diagnostics={diagnostics} />
     </>
   );
 }

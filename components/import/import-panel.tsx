@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
-import { DiagnosticsList } from "@/components/preview/diagnostics-list";
+import { DiagnosticsList } from "@/components/diagnostics/diagnostics-list";
 import { IMPORT_FORMATS } from "@/lib/domain/import/detect-format";
 import { applyImportAction, previewImportAction } from "@/lib/server/actions/import";
 import type { ImportPreview } from "@/lib/server/import-router-files";
@@ -119,7 +119,7 @@ export function ImportPanel({ clusterId, clusterName, isAdmin }: { clusterId: nu
             <section className="panel" aria-labelledby="import-other-messages"><h3 id="import-other-messages">Other messages</h3><MessageList messages={unplaced} label="Other messages" /></section>
           )}
           {preview.diff && (
-            <section className="panel" aria-labelledby="import-lint"><h3 id="import-lint">Lint of the result</h3><DiagnosticsList diagnostics={preview.diagnostics} links={{}} /></section>
+            <section className="panel" aria-labelledby="import-lint"><h3 id="import-lint">Lint of the result</h3><DiagnosticsList diagnostics={preview.diagnostics} /></section>
           )}
           <p>
             <button type="button" onClick={apply} disabled={!canApply || pending}>{pending ? "Applying…" : "Apply import"}</button>{" "}

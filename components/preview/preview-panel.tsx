@@ -5,7 +5,7 @@ import { useEffect, useState, useTransition } from "react";
 import { previewClusterAction } from "@/lib/server/actions/preview";
 import type { ClusterPreview } from "@/lib/server/preview";
 import { ArtifactTabs } from "./artifact-tabs";
-import { DiagnosticsList } from "./diagnostics-list";
+import { countDiagnostics, DiagnosticsList } from "@/components/diagnostics/diagnostics-list";
 import { ExportForm } from "./export-form";
 import { PersistenceTable } from "./persistence-table";
 
@@ -46,8 +46,7 @@ export function PreviewPanel(props: {
         setRefreshError(r.ok ? "This cluster no longer exists." : r.message);
       }
     });
-  const errors = p?.diagnostics.filter((d) => d.severity === "error").length ?? 0;
-  const warnings = p?.diagnostics.filter((d) => d.severity === "warning").length ?? 0;
+  const { errors, warnings } = countDiagnostics(p?.diagnostics ?? []);
   const failed = refreshError && <p role="alert" className="alert error">{refreshError}</p>;
   // The upload form keeps one place in the tree whether the preview has arrived
   // or not, so its result message survives the preview loading (again).
@@ -76,7 +75,7 @@ export function PreviewPanel(props: {
           {failed}
           <section className="panel" aria-labelledby="diagnostics-heading">
             <h2 id="diagnostics-heading">Checks</h2>
-            <DiagnosticsList diagnostics={p.diagnostics} links={p.links} />
+            <DiagnosticsList diagnostics={p.diagnostics} />
           </section>
           <section className="panel" aria-labelledby="persistence-heading">
             <h2 id="persistence-heading">Persistence per mark</h2>

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { get, useFormContext } from "react-hook-form";
+import { fieldIdOf } from "@/lib/domain/links/field-id";
 
 interface FieldProps {
   /** Field path in the form, e.g. "persistence.timeoutSeconds". */
@@ -12,11 +13,9 @@ interface FieldProps {
   hint?: string;
 }
 
-const idOf = (name: string, prefix?: string) => `${prefix ?? "f"}-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`;
-
 function useFieldState(name: string, hint: string | undefined, prefix?: string) {
   const { formState } = useFormContext();
-  const id = idOf(name, prefix);
+  const id = fieldIdOf(name, prefix);
   const error = get(formState.errors, name) as { message?: string } | undefined;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return { id, error, describedBy };

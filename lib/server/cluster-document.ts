@@ -43,7 +43,7 @@ export function toDocument(c: ClusterRow): LvsDocument {
 /** A document plus the database ids behind its lists, so diagnostics can link to the objects at fault. */
 export interface ClusterSnapshot {
   doc: LvsDocument;
-  ids: { firewallMarks: number[]; virtualServers: number[] };
+  ids: { firewallMarks: number[]; virtualServers: number[]; realServers: number[][] };
 }
 
 /** The cluster's model and row ids, read in one query. No authorization: callers check it. */
@@ -52,7 +52,12 @@ export async function readClusterSnapshot(clusterId: number, tx: Tx | typeof db 
   if (!row) return null;
   return {
     doc: toDocument(row),
-    ids: { firewallMarks: row.firewallMarks.map((b) => b.id), virtualServers: row.virtualServers.map((v) => v.id) },
+    ids: {
+      firewallMarks: row.firewallMarks.map((b) => b.id),
+      virtualServers: row.virtualServers.map((v) => v.id),
+      // In the document's order of real servers (toDocument sorts them by name).
+      realServers: row.virtualServers.map((v) => [...v.realServers].sort(byKey((r) => r.name)).map((r) => r.id)),
+    },
   };
 }
 

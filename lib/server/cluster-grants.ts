@@ -5,6 +5,7 @@ import { requirePermission } from "./auth/permissions";
 import { isClusterRole, type ClusterRole } from "@/lib/domain/roles";
 import { DataError } from "./data-errors";
 import { db } from "./db";
+import { SELF_CHANGE_REFUSED } from "./users";
 
 /** Every cluster and every grant, for the users page (admins see all clusters whatever their own grants). */
 export interface ClusterGrantTable {
@@ -25,6 +26,7 @@ export async function listClusterGrants(): Promise<ClusterGrantTable> {
 /** Sets a user's role on one cluster ("none" hides it), or removes the grant ("default": the global role applies). Admins only. */
 export async function setClusterGrant(input: SetClusterGrantInput, request: { ip: string | null }): Promise<void> {
   const actor = await requirePermission("user.manage");
+  if (input.userId === actor.userId) throw new DataError(SELF_CHANGE_REFUSED);
   await db.$transaction(async (tx) => {
     const [user, cluster] = await Promise.all([
       tx.user.findUnique({ where: { id: input.userId }, select: { username: true, role: true } }),

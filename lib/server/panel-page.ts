@@ -1,17 +1,30 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { clusterRoleCan, clusterRoleOf } from "./auth/cluster-access";
+import { can } from "./auth/permission-map";
 import type { Permission } from "./auth/permissions";
+import { ROLES } from "@/lib/domain/roles";
 import { verifySession } from "./auth/session";
 import { getSelectedCluster, type ClusterSummary } from "./clusters";
 import { NotFoundError } from "./data-errors";
 
-/** What every panel page needs: the selected cluster and which edit controls the user's role on it may see. */
-export async function loadPanelContext(): Promise<{ cluster: ClusterSummary; may: (permission: Permission) => boolean }> {
+/** What every panel page needs: the selected cluster, which edit controls the user's role on it may see, and why not. */
+export async function loadPanelContext(): Promise<{
+  cluster: ClusterSummary;
+  may: (permission: Permission) => boolean;
+  /** One line saying why the page is read-only for this user ("You have the viewer role on cluster X; …"), or null when they may edit. */
+  readOnlyReason: (permission: Permission) => string | null;
+}> {
   const user = await verifySession();
   const cluster = await getSelectedCluster();
   const role = await clusterRoleOf(user, cluster.id);
-  return { cluster, may: (permission) => clusterRoleCan(role, permission) };
+  const may = (permission: Permission) => clusterRoleCan(role, permission);
+  const readOnlyReason = (permission: Permission) => {
+    if (may(permission)) return null;
+    const needed = ROLES.find((r) => can(r, permission)) ?? "admin";
+    return `You have the ${role} role on cluster ${cluster.name}; ask an admin for ${needed} rights to edit.`;
+  };
+  return { cluster, may, readOnlyReason };
 }
 
 /** A route's numeric id, or a 404. */

@@ -1,13 +1,15 @@
 import "server-only";
 import { diffArtifactText, type TextDiff } from "@/lib/domain/diff/text-diff";
 import type { Diagnostic } from "@/lib/domain/lint";
+import type { LinkedDiagnostic } from "@/lib/domain/links/locate-diagnostic";
 import { summarizePersistence, type PersistenceRow } from "@/lib/domain/model/persistence-summary";
 import { routerIdDiagnostics } from "./router-id-lint";
 import { buildArtifactSet, sha256 } from "./artifact-set";
 import { buildId } from "./build-id";
 import { requireClusterPermission } from "./auth/cluster-access";
-import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-document";
+import { readClusterSnapshot } from "./cluster-document";
 import { db, snapshotTransaction } from "./db";
+import { linkSnapshotDiagnostics } from "./diagnostic-links";
 import { findLastExport, isChangedSinceExport, lastExportOf, toExportSummary, type ExportSummary } from "./exports";
 import { LruCache } from "./lru-cache";
 
@@ -37,28 +39,14 @@ export interface ClusterPreview {
   clusterName: string;
   serialNo: number;
   documentSha256: string;
-  diagnostics: Diagnostic[];
+  /** Lint findings, each named and linked to the page and field at fault. */
+  diagnostics: LinkedDiagnostic[];
   blocked: boolean;
   artifacts: ArtifactPreview[];
   persistence: PersistenceRow[];
   lastExport: ExportSummary | null;
   /** True when the model differs from the last export (or nothing was exported). */
   changedSinceExport: boolean;
-  /** Console page of the object a diagnostic path points at: "virtualServers[2]" → "/virtual-servers/17". */
-  links: Record<string, string>;
-}
-
-// Only objects a diagnostic points at get a link, so a 10,000-server cluster
-// does not ship 10,000 links with every preview.
-function objectLinks({ ids }: ClusterSnapshot, diagnostics: readonly Diagnostic[]): Record<string, string> {
-  const links: Record<string, string> = { cluster: "/settings" };
-  for (const d of diagnostics) {
-    const m = /^(firewallMarks|virtualServers)\[(\d+)\]/.exec(d.path);
-    if (!m) continue;
-    const id = ids[m[1] as "firewallMarks" | "virtualServers"][Number(m[2])];
-    if (id !== undefined) links[m[0]] = `/${m[1] === "firewallMarks" ? "firewall-marks" : "virtual-servers"}/${id}`;
-  }
-  return links;
 }
 
 
@@ -97,13 +85,12 @@ async function computePreview(clusterId: number, related: readonly Diagnostic[])
     clusterName: doc.cluster.name,
     serialNo: doc.cluster.serialNo,
     documentSha256: set.documentSha256,
-    diagnostics: set.diagnostics,
+    diagnostics: linkSnapshotDiagnostics(set.diagnostics, snapshot),
     blocked: set.blocked,
     artifacts,
     persistence: summarizePersistence(doc),
     lastExport: last ? toExportSummary(last) : null,
     changedSinceExport: isChangedSinceExport(doc.cluster.serialNo, last),
-    links: objectLinks(snapshot, set.diagnostics),
   };
 }
 

@@ -39,6 +39,9 @@ async function assertAnotherActiveAdmin(tx: Tx, userId: number): Promise<void> {
   if (others === 0) throw new DataError("The last active admin cannot be demoted or disabled.");
 }
 
+/** An admin may not lock themselves out: another admin changes their role, status or grants. */
+export const SELF_CHANGE_REFUSED = "You cannot change your own role, grants or status; ask another admin.";
+
 const CONFLICT = "Someone else changed this user meanwhile. Reload and try again.";
 
 /** Lists every account for the users page. */
@@ -89,6 +92,7 @@ export async function createUser(input: CreateUserInput, request: RequestInfo): 
 /** Changes a user's role; the last active admin keeps theirs. */
 export async function changeUserRole(input: ChangeRoleInput, request: RequestInfo): Promise<void> {
   const actor = await requirePermission("user.manage");
+  if (input.userId === actor.userId) throw new DataError(SELF_CHANGE_REFUSED);
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new DataError("No such user.");
@@ -109,6 +113,7 @@ export async function changeUserRole(input: ChangeRoleInput, request: RequestInf
 /** Disables (ending every session) or re-enables an account; the last active admin stays enabled. */
 export async function setUserDisabled(input: SetDisabledInput, request: RequestInfo): Promise<void> {
   const actor = await requirePermission("user.manage");
+  if (input.userId === actor.userId) throw new DataError(SELF_CHANGE_REFUSED);
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new DataError("No such user.");

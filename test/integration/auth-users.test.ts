@@ -103,28 +103,39 @@ describe("user administration", () => {
     expect(await db.user.count({ where: { username: "weak" } })).toBe(0);
   });
 
+  it("refuses an admin's change of their own role, status or grants, with a clear error, and changes nothing", async () => {
+    await signIn("admin", ADMIN_PASSWORD);
+    const id = await userId("admin");
+    const before = await db.user.findUniqueOrThrow({ where: { id } });
+    const audits = await db.auditEvent.count();
+    const cluster = await db.cluster.findFirstOrThrow({ where: { stagingFor: null } });
+    const refused = { ok: false, message: "You cannot change your own role, grants or status; ask another admin." };
+    expect(await userActions.changeUserRoleAction({ userId: id, role: "operator", version: before.version })).toEqual(refused);
+    expect(await userActions.setUserDisabledAction({ userId: id, disabled: true, version: before.version })).toEqual(refused);
+    expect(await userActions.setClusterGrantAction({ userId: id, clusterId: cluster.id, role: "viewer" })).toEqual(refused);
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ role: "admin", disabled: false, version: before.version });
+    expect(await db.clusterGrant.count({ where: { userId: id } })).toBe(0);
+    expect(await db.auditEvent.count()).toBe(audits);
+    await expect(requirePermission("user.manage")).resolves.toMatchObject({ username: "admin" });
+  });
+
   it("protects the last active admin from demotion and disabling", async () => {
     await signIn("admin", ADMIN_PASSWORD);
     const id = await userId("admin");
-    expect(await userActions.changeUserRoleAction({ userId: id, role: "operator", version: await version("admin") })).toEqual({
-      ok: false, message: "The last active admin cannot be demoted or disabled.",
-    });
-    expect(await userActions.setUserDisabledAction({ userId: id, disabled: true, version: await version("admin") })).toMatchObject({
-      ok: false, message: "The last active admin cannot be demoted or disabled.",
-    });
-    // A disabled second admin does not count.
+    // A disabled second admin does not count; once enabled, it may demote the first admin and is then the last one.
     expect((await userActions.createUserAction({ username: "admin2", role: "admin", password: "admin2-Pass-word" })).ok).toBe(true);
     expect((await userActions.setUserDisabledAction({ userId: await userId("admin2"), disabled: true, version: await version("admin2") })).ok).toBe(true);
-    expect((await userActions.changeUserRoleAction({ userId: id, role: "viewer", version: await version("admin") })).ok).toBe(false);
-    // Once admin2 is enabled again, the first admin may be demoted; admin2 is then the last one.
     expect((await userActions.setUserDisabledAction({ userId: await userId("admin2"), disabled: false, version: await version("admin2") })).ok).toBe(true);
+    const adminToken = fakeRequest.jar.get("lvs_session");
+    await signIn("admin2", "admin2-Pass-word");
     expect((await userActions.changeUserRoleAction({ userId: id, role: "operator", version: await version("admin") })).ok).toBe(true);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "user.role.change", targetId: String(id) } });
     expect([JSON.parse(audit.before!), JSON.parse(audit.after!)]).toEqual([{ role: "admin" }, { role: "operator" }]);
     // The demotion takes effect on the next request of the demoted user's existing session.
+    fakeRequest.reset();
+    fakeRequest.jar.set("lvs_session", adminToken!);
     await expect(requirePermission("user.manage")).rejects.toMatchObject({ status: 403 });
     await signIn("admin2", "admin2-Pass-word");
-    expect(await userActions.setUserDisabledAction({ userId: await userId("admin2"), disabled: true, version: await version("admin2") })).toMatchObject({ ok: false });
     expect((await userActions.changeUserRoleAction({ userId: id, role: "admin", version: await version("admin") })).ok).toBe(true);
   });
 

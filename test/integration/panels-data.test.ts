@@ -164,7 +164,7 @@ describe("the dashboard", () => {
     expect(d.lastExport).toBeNull();
     expect(d.changedSinceExport).toBe(true);
     const unused = d.diagnostics.find((x) => x.code === "BUNDLE_WITHOUT_VIRTUAL_SERVER");
-    expect(unused?.href).toMatch(/^\/firewall-marks\/\d+$/);
+    expect(unused?.target).toMatchObject({ page: expect.stringMatching(/^\/firewall-marks\/\d+$/), objectName: expect.stringMatching(/^bundle /) });
     await db.export.create({ data: { clusterId, serialNo: d.cluster.serialNo, authorName: "t", document: "{}", documentSha256: "x" } });
     expect((await dash.getDashboard(clusterId)).changedSinceExport).toBe(false);
   });

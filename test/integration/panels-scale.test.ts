@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "@/test/support/test-db";
+import { timed } from "@/test/support/timed";
 
 vi.mock("@/lib/server/auth/session", () => ({
   getSessionUser: async () => ({ userId: 1, username: "viewer", role: "viewer" }),
@@ -25,12 +26,6 @@ beforeAll(async () => {
   for (let i = 0; i < rows.length; i += 1000) await db.virtualServer.createMany({ data: rows.slice(i, i + 1000) });
 }, 120_000);
 afterAll(async () => db.$disconnect());
-
-async function timed<T>(call: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const start = performance.now();
-  const result = await call();
-  return { result, ms: performance.now() - start };
-}
 
 describe("the virtual server list with 10,000 virtual servers", () => {
   it("pages by 50 with a total, and any page answers in well under 250 ms", async () => {

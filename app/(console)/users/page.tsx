@@ -56,7 +56,7 @@ export default async function UsersPage() {
         <p className="muted">
           A user&apos;s global role applies on every cluster unless a role is chosen for that cluster here; &quot;none&quot; hides the cluster from them.
         </p>
-        <GrantTable users={users.map(({ id, username, role }) => ({ id, username, role }))} {...grantTable} />
+        <GrantTable users={users.map(({ id, username, role }) => ({ id, username, role }))} {...grantTable} selfId={me.userId} />
       </section>
       <section className="panel" aria-labelledby="create-heading">
         <h2 id="create-heading">Create user</h2>

@@ -3,7 +3,10 @@ import Link from "next/link";
 import { BundleActions } from "@/components/firewall-marks/bundle-actions";
 import { CreateFromBundleForm } from "@/components/firewall-marks/create-from-bundle-form";
 import { FirewallMarkForm } from "@/components/firewall-marks/firewall-mark-form";
+import { ObjectChecks } from "@/components/diagnostics/object-checks";
 import { CreatedNotice } from "@/components/ui/created-notice";
+import { ReadOnlyArea } from "@/components/ui/read-only-area";
+import { getPageDiagnostics } from "@/lib/server/cluster-lint";
 import { getFirewallMark } from "@/lib/server/firewall-marks";
 import { loadPanelContext, orNotFound, parseRouteId } from "@/lib/server/panel-page";
 
@@ -14,14 +17,15 @@ export default async function EditFirewallMarkPage({ params, searchParams }: {
 }) {
   const id = parseRouteId((await params).id);
   const { created } = await searchParams;
-  const { may } = await loadPanelContext();
+  const { may, readOnlyReason } = await loadPanelContext();
   const detail = await orNotFound(getFirewallMark(id));
+  const diagnostics = await getPageDiagnostics(detail.clusterId, `/firewall-marks/${detail.id}`);
   const canEdit = may("firewallMark.write");
   const canCreateVs = may("virtualServer.write");
   const { name, mark } = detail.values;
   return (
     <>
-      <p><Link href="/firewall-marks">← Firewall marks</Link></p>
+      <p><Link href="/firewall-marks">← Firewall marks</Link> · <Link href={`/?q=${encodeURIComponent(name)}`}>Show in overview</Link></p>
       <h1>Bundle {name} <span className="muted">(mark {mark}, {detail.family})</span></h1>
       <CreatedNotice text={created ? `Created bundle ${name} (mark ${mark}). Next: its virtual server, below.` : null} />
       <p>
@@ -37,7 +41,10 @@ export default async function EditFirewallMarkPage({ params, searchParams }: {
       {canCreateVs ? (
         <CreateFromBundleForm bundleId={detail.id} bundleName={detail.usedBy.length ? `${name}-2`.slice(0, 31) : name} mark={mark} portCount={detail.values.ports.length} />
       ) : null}
-      <FirewallMarkForm key={`fm-${detail.id}`} mode="edit" detail={detail} canEdit={canEdit} />
+      <ReadOnlyArea reason={readOnlyReason("firewallMark.write")}>
+        <FirewallMarkForm key={`fm-${detail.id}`} mode="edit" detail={detail} canEdit={canEdit} />
+      </ReadOnlyArea>
+      <ObjectChecks diagnostics={diagnostics} what="bundle" />
     </>
   );
 }

@@ -45,7 +45,7 @@ function GrantCell({ user, cluster, initial }: { user: GrantTableProps["users"][
 }
 
 /** Roles per cluster: each user's grant on each cluster, saved as soon as it changes. */
-export function GrantTable({ users, clusters, grants }: GrantTableProps) {
+export function GrantTable({ users, clusters, grants, selfId }: GrantTableProps & { selfId: number }) {
   const grantOf = (userId: number, clusterId: number): Grant =>
     grants.find((g) => g.userId === userId && g.clusterId === clusterId)?.role ?? "default";
   return (
@@ -63,7 +63,9 @@ export function GrantTable({ users, clusters, grants }: GrantTableProps) {
             <tr key={u.id}>
               {/* Not a row header: the accounts table above already names each user once for assistive technology. */}
               <td>{u.username}</td>
-              {clusters.map((c) => <GrantCell key={c.id} user={u} cluster={c} initial={grantOf(u.id, c.id)} />)}
+              {clusters.map((c) => u.id === selfId
+                ? <td key={c.id}>{grantLabel(grantOf(u.id, c.id), u.role)} <span className="muted">(yours: another admin changes it)</span></td>
+                : <GrantCell key={c.id} user={u} cluster={c} initial={grantOf(u.id, c.id)} />)}
             </tr>
           ))}
         </tbody>

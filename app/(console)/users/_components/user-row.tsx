@@ -35,41 +35,47 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
         {user.username}
         {isSelf ? <span className="muted"> (you)</span> : null}
       </th>
-      <td>
-        <label className="sr-only" htmlFor={`role-${user.id}`}>{label("Role")}</label>
-        <select id={`role-${user.id}`} value={role} disabled={pending} onChange={(e) => setRole(e.target.value as UserRowData["role"])}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>{r}</option>
-          ))}
-        </select>{" "}
-        <button
-          type="button"
-          className="secondary"
-          disabled={pending || role === user.role}
-          aria-label={label("Save role")}
-          onClick={() => run(() => changeUserRoleAction({ userId: user.id, role, version: user.version }), `Role of ${user.username} is now ${role}.`)}
-        >
-          Save role
-        </button>
-      </td>
+      {isSelf ? (
+        <td>{user.role} <span className="muted">(another admin changes your own role)</span></td>
+      ) : (
+        <td>
+          <label className="sr-only" htmlFor={`role-${user.id}`}>{label("Role")}</label>
+          <select id={`role-${user.id}`} value={role} disabled={pending} onChange={(e) => setRole(e.target.value as UserRowData["role"])}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>{r}</option>
+            ))}
+          </select>{" "}
+          <button
+            type="button"
+            className="secondary"
+            disabled={pending || role === user.role}
+            aria-label={label("Save role")}
+            onClick={() => run(() => changeUserRoleAction({ userId: user.id, role, version: user.version }), `Role of ${user.username} is now ${role}.`)}
+          >
+            Save role
+          </button>
+        </td>
+      )}
       <td>{user.disabled ? "Disabled" : "Active"}</td>
       <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : <span className="muted">never</span>}</td>
       <td>{user.activeSessions}</td>
       <td>
-        <button
-          type="button"
-          className={user.disabled ? "secondary" : "danger"}
-          disabled={pending}
-          aria-label={label(user.disabled ? "Enable" : "Disable")}
-          onClick={() =>
-            run(
-              () => setUserDisabledAction({ userId: user.id, disabled: !user.disabled, version: user.version }),
-              `${user.username} is now ${user.disabled ? "enabled" : "disabled"}.`,
-            )
-          }
-        >
-          {user.disabled ? "Enable" : "Disable"}
-        </button>
+        {isSelf ? null : (
+          <button
+            type="button"
+            className={user.disabled ? "secondary" : "danger"}
+            disabled={pending}
+            aria-label={label(user.disabled ? "Enable" : "Disable")}
+            onClick={() =>
+              run(
+                () => setUserDisabledAction({ userId: user.id, disabled: !user.disabled, version: user.version }),
+                `${user.username} is now ${user.disabled ? "enabled" : "disabled"}.`,
+              )
+            }
+          >
+            {user.disabled ? "Enable" : "Disable"}
+          </button>
+        )}
         <form
           method="post"
           style={{ marginTop: ".5rem" }}

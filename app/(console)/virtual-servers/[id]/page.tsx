@@ -5,7 +5,10 @@ import { CloneVirtualServerForm } from "@/components/virtual-servers/clone-virtu
 import { AddRealServerForm } from "@/components/virtual-servers/real-server-row";
 import { RealServerTable } from "@/components/virtual-servers/real-server-table";
 import { VirtualServerForm } from "@/components/virtual-servers/virtual-server-form";
+import { ObjectChecks } from "@/components/diagnostics/object-checks";
+import { ReadOnlyArea } from "@/components/ui/read-only-area";
 import { findBundleOfVirtualServer } from "@/lib/server/bundle-of-virtual-server";
+import { getPageDiagnostics } from "@/lib/server/cluster-lint";
 import { loadPanelContext, orNotFound, parseRouteId } from "@/lib/server/panel-page";
 import { getVirtualServer, type VirtualServerDetail } from "@/lib/server/virtual-servers";
 
@@ -26,14 +29,15 @@ export default async function EditVirtualServerPage({ params, searchParams }: {
 }) {
   const id = parseRouteId((await params).id);
   const { created, from } = await searchParams;
-  const { may } = await loadPanelContext();
+  const { may, readOnlyReason } = await loadPanelContext();
   const detail = await orNotFound(getVirtualServer(id));
   const bundle = await findBundleOfVirtualServer(detail.clusterId, detail.values);
+  const diagnostics = await getPageDiagnostics(detail.clusterId, `/virtual-servers/${detail.id}`);
   const canEdit = may("virtualServer.write");
   const mark = detail.values.firewallMark;
   return (
     <>
-      <p><Link href="/virtual-servers">← Virtual servers</Link></p>
+      <p><Link href="/virtual-servers">← Virtual servers</Link> · <Link href={`/?q=${encodeURIComponent(detail.values.name)}`}>Show in overview</Link></p>
       <h1>Virtual server {detail.values.name}</h1>
       <CreatedNotice text={createdText(detail, created, from?.slice(0, 31))} />
       {mark === undefined ? null : (
@@ -42,14 +46,17 @@ export default async function EditVirtualServerPage({ params, searchParams }: {
           {bundle ? <Link href={`/firewall-marks/${bundle.id}`}>bundle {bundle.name}</Link> : <span className="error">no bundle marks these packets yet</span>}
         </p>
       )}
-      <section aria-labelledby="real-servers-heading">
-        <h2 id="real-servers-heading">Real servers</h2>
-        {detail.realServers.length === 0 ? <p>No real servers yet.</p> : (
-          <RealServerTable virtualServerId={detail.id} rows={detail.realServers} canEdit={canEdit} />
-        )}
-        {canEdit ? <AddRealServerForm virtualServerId={detail.id} virtualServerName={detail.values.name} /> : null}
-      </section>
-      <VirtualServerForm key={`vs-${detail.id}`} mode="edit" detail={detail} canEdit={canEdit} />
+      <ReadOnlyArea reason={readOnlyReason("virtualServer.write")}>
+        <section aria-labelledby="real-servers-heading">
+          <h2 id="real-servers-heading" tabIndex={-1}>Real servers</h2>
+          {detail.realServers.length === 0 ? <p>No real servers yet.</p> : (
+            <RealServerTable virtualServerId={detail.id} rows={detail.realServers} canEdit={canEdit} />
+          )}
+          {canEdit ? <AddRealServerForm virtualServerId={detail.id} virtualServerName={detail.values.name} /> : null}
+        </section>
+        <VirtualServerForm key={`vs-${detail.id}`} mode="edit" detail={detail} canEdit={canEdit} />
+        <ObjectChecks diagnostics={diagnostics} what="virtual server" />
+      </ReadOnlyArea>
       {canEdit ? <CloneVirtualServerForm id={detail.id} name={detail.values.name} /> : null}
     </>
   );

@@ -1,0 +1,21 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { MouseEvent } from "react";
+import type { DiagnosticTarget } from "@/lib/domain/links/locate-diagnostic";
+import { focusFieldSoon } from "@/components/ui/focus-field";
+
+/** A link to the object and field a diagnostic is about; on the object's own page it focuses the field in place. */
+export function DiagnosticLink({ target }: { target: DiagnosticTarget }) {
+  const pathname = usePathname();
+  const fieldId = target.fieldId;
+  if (pathname !== target.page || !fieldId) return <Link href={target.href}>{target.objectName}</Link>;
+  // Same page: a plain in-page link, focused by hand (an unchanged fragment fires no hashchange).
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    e.preventDefault();
+    window.history.replaceState(window.history.state, "", target.href);
+    focusFieldSoon(fieldId);
+  };
+  return <a href={target.href} onClick={onClick}>{target.objectName}</a>;
+}
