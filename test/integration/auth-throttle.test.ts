@@ -95,13 +95,11 @@ describe("flooding (item 8)", () => {
   it("300 attempts from one source cost 5 hashes, write one audit event with the count, and their rows are purged later", async () => {
     const ip = "203.0.113.66";
     const auditBefore = await db.auditEvent.count();
-    const started = Date.now();
     const outcomes = [];
     for (let i = 0; i < 300; i += 1) outcomes.push(await attemptLogin({ username: "flooded", password: `p${i}`, ip, userAgent: null }));
-    const elapsed = Date.now() - started;
+    // Only the five attempts within the limit check a password; the other 295 are refused before any hash.
     expect(outcomes.filter((o) => !o.ok && o.reason === "invalid")).toHaveLength(5);
-    // Throttled attempts check no password: 295 of them take far less than one Argon2 verification each.
-    expect(elapsed).toBeLessThan(295 * 20 + 5 * 1000);
+    expect(outcomes.filter((o) => !o.ok && o.reason === "throttled")).toHaveLength(295);
     expect(await db.auditEvent.count()).toBe(auditBefore);
     expect(await flushFailureAudit(db, minutes(16))).toBe(1);
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.login.failed", ip } });
