@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { stateFile } from "./support/env";
 import { callAction, ensureCluster, expectAccessible, screenshot, switchCluster } from "./panels-helpers";
+import { queryDatabase } from "./access-matrix/database";
 
 // Health checks, the router pair and the admins-only scripts through the panels
 // (issue 10 items 9, 10; faults 1 and 7), in a cluster of their own.
@@ -79,7 +80,9 @@ test.describe("operator", () => {
     await expect(edit.getByRole("alert")).toContainText("Nothing was saved");
     const url = new URL(page.url()).pathname;
     const id = Number(url.split("/").pop());
-    expect(await callAction(page, url, "updateVirtualServerAction", [id, 999, { name: "web", vip: "203.0.113.30", port: 80, monitor: { sendProgram: "/bin/sh -c id" } }]))
+    // The current version, so the refusal is the script rule's and not a stale edit's.
+    const version = queryDatabase<{ version: number }>(`SELECT version FROM "VirtualServer" WHERE id = ?`, id)[0]?.version;
+    expect(await callAction(page, url, "updateVirtualServerAction", [id, version, { name: "web", vip: "203.0.113.30", port: 80, monitor: { sendProgram: "/bin/sh -c id" } }]))
       .toContain("only an admin may set or change the sending program");
     await page.reload();
     await expect(page.getByRole("form", { name: "Edit virtual server" }).getByLabel("Check type")).toHaveValue("http");

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { stateFile } from "./support/env";
-import { callAction, ensureCluster, expectAccessible, screenshot, switchCluster } from "./panels-helpers";
+import { callAction, ensureCluster, expectAccessible, importDocument, screenshot, switchCluster } from "./panels-helpers";
 
 // Issue 13 items 1, 4 and 8: overview and search, lint where you edit, read-only pages.
 const CLUSTER = "e2e-overview";
@@ -25,11 +25,7 @@ const DOCUMENT = {
 
 async function seed(page: Page) {
   await switchCluster(page, CLUSTER);
-  await page.goto("/preview");
-  page.once("dialog", (dialog) => dialog.accept());
-  await page.getByLabel("Interchange document (JSON)").setInputFiles({ name: "overview.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(DOCUMENT)) });
-  await page.getByRole("button", { name: "Upload and replace" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /^Imported / })).toBeVisible();
+  await importDocument(page, { name: "overview.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(DOCUMENT)) });
 }
 
 test.beforeAll(async ({ browser }) => ensureCluster(browser, CLUSTER, "203.0.113.70", seed));

@@ -207,16 +207,17 @@ test("[operator] deleting a bundle in use names its virtual server and asks; the
 
 test("[operator] searches the virtual server list and (de)activates from it", async ({ page }) => {
   await page.goto("/virtual-servers");
-  await page.getByLabel("Search by name, VIP or mark").fill("80");
-  await page.getByRole("button", { name: "Search" }).click();
+  const list = page.getByRole("main");
+  await list.getByLabel("Search by name, VIP or mark").fill("80");
+  await list.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=80/);
   const row = page.getByRole("row", { name: /http-https/ });
   await row.getByRole("button", { name: "Deactivate http-https" }).click();
   await expect(row.getByRole("cell").first()).toHaveText("down");
   await row.getByRole("button", { name: "Activate http-https" }).click();
   await expect(row.getByRole("cell").first()).toHaveText("up");
-  await page.getByLabel("Search by name, VIP or mark").fill("no-such-server");
-  await page.getByRole("button", { name: "Search" }).click();
+  await list.getByLabel("Search by name, VIP or mark").fill("no-such-server");
+  await list.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText("0 virtual servers matching")).toBeVisible();
 });
 
