@@ -26,7 +26,7 @@ export function ClusterSwitcher({ clusters, selectedId }: { clusters: { id: numb
   };
 
   return (
-    <form onSubmit={onSubmit} aria-label="Cluster switcher" style={{ display: "flex", gap: ".4rem", alignItems: "center" }}>
+    <form onSubmit={onSubmit} aria-label="Cluster switcher" className="cluster-switcher">
       <label htmlFor="cluster-switcher">Cluster</label>
       <select id="cluster-switcher" value={value} onChange={(e) => setValue(e.target.value)} disabled={pending || !hydrated}>
         {clusters.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
