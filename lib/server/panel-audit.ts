@@ -4,11 +4,6 @@ import { getRequestMeta } from "./auth/request-context";
 import type { SessionUser } from "./auth/session";
 import type { Tx } from "./db";
 
-// Tx now lives in db.ts and the serial bump in cluster-serial.ts; these
-// re-exports keep branches written against the old home compiling while they merge.
-export type { Tx } from "./db";
-export { bumpContentSerial as bumpCluster } from "./cluster-serial";
-
 /** The caller's address when there is a request (none in integration tests). */
 async function requestIp(): Promise<string | null> {
   try {

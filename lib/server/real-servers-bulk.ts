@@ -1,8 +1,9 @@
 import "server-only";
 import { requireObjectPermission } from "./cluster-owner";
 import { DataError, NotFoundError, StaleVersionError } from "./data-errors";
-import { db } from "./db";
-import { auditChange, bumpCluster, type Tx } from "./panel-audit";
+import { bumpContentSerial } from "./cluster-serial";
+import { db, type Tx } from "./db";
+import { auditChange } from "./panel-audit";
 import { toRealServerDetail, type RealServerDetail } from "./virtual-server-mapping";
 
 /** What one bulk action does to every selected real server; drain sets the weight to 0 (quiesce). */
@@ -61,7 +62,7 @@ export async function applyRealServerBulk(
     for (const pick of picks) {
       if ((await writeOne(tx, pick, action)) === 0) throw staleSelection(before, action);
     }
-    await bumpCluster(tx, vs.clusterId);
+    await bumpContentSerial(tx, vs.clusterId);
     const after = action === "delete" ? [] : (await tx.realServer.findMany({
       where: { id: { in: picks.map((p) => p.id) } }, orderBy: { name: "asc" },
     })).map(toRealServerDetail);
