@@ -2,6 +2,8 @@
 
 /** The Stryker configuration of one scope ("domain" or "server"). */
 export function baseConfig(scope, overrides) {
+  // scripts/mutation.mjs names the sub-scope (a lib/domain folder, or "data"); each keeps its own files.
+  const name = `${scope}-${process.env.STRYKER_SUBSCOPE ?? "all"}`;
   return {
     testRunner: "vitest",
     vitest: { configFile: `test/mutation/vitest.${scope}.config.ts`, related: false },
@@ -11,11 +13,11 @@ export function baseConfig(scope, overrides) {
     // Static mutants (module-level constants) re-run every test for each one; they are left out.
     ignoreStatic: true,
     incremental: true,
-    incrementalFile: `reports/mutation/${scope}-incremental.json`,
+    incrementalFile: `reports/mutation/${name}-incremental.json`,
     reporters: ["json", "progress", "clear-text"],
     clearTextReporter: { reportMutants: false, reportTests: false, allowEmojis: false },
-    jsonReporter: { fileName: `reports/mutation/${scope}.json` },
-    tempDirName: `.stryker-tmp/${scope}`,
+    jsonReporter: { fileName: `reports/mutation/${name}.json` },
+    tempDirName: `.stryker-tmp/${name}`,
     cleanTempDir: true,
     timeoutMS: 20000,
     dryRunTimeoutMinutes: 60,
