@@ -50,6 +50,7 @@ function run(scope, sub, extra) {
   // Each sub-scope keeps its own report and incremental file, so a total exists after runs on different days.
   const env = { ...process.env, STRYKER_SUBSCOPE: sub };
   const r = spawnSync(path.join(root, "node_modules/.bin/stryker"), args, { cwd: root, stdio: "inherit", env });
+  if (r.error) throw new Error(`stryker could not start (${r.error.message}); is it installed? run npm install`);
   if (r.status !== 0) throw new Error(`stryker (${scope}/${sub}) exited with ${r.status ?? r.signal}`);
 }
 
