@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { lintDocument } from "@/lib/domain/lint";
-import { lintScope, pathInDocument, type LintSubject } from "@/lib/domain/lint/lint-scope";
+import { pathInDocument } from "@/lib/domain/lint/lint-scope";
 import type { LinkedDiagnostic } from "@/lib/domain/links/locate-diagnostic";
 import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-document";
@@ -9,7 +9,7 @@ import { db } from "./db";
 import { linkSnapshotDiagnostics } from "./diagnostic-links";
 import { LruCache } from "./lru-cache";
 import { routerIdDiagnostics } from "./router-id-lint";
-import { markFromColumn, optionalMarkFromColumn } from "./stored-values";
+import { findLintScope, positionInCluster, type PageSubject } from "./lint-scope-rows";
 
 type LintedSnapshot = { snapshot: ClusterSnapshot; diagnostics: LinkedDiagnostic[] };
 
@@ -37,47 +37,30 @@ export const readLintedSnapshot = cache(async (clusterId: number): Promise<Linte
   return fresh;
 });
 
-/** The object a page edits: its bundle or its virtual server (with the real servers). */
-export type PageSubject = { firewallMarkId: number } | { virtualServerId: number };
-
-// A group this large costs about what the whole cluster costs to read, and the
-// whole cluster's lint is cached per state: past it, that serves the page.
-const SCOPE_LIMIT = 500;
+export type { PageSubject } from "./lint-scope-rows";
 
 /**
  * The findings about one object from its lint scope (the bundles and virtual
  * servers it shares a VIP or mark with, lib/domain/lint/lint-scope.ts), so a save
- * on a 10,000-service cluster does not re-read and re-lint all of it; null when
- * the group is too large to be worth it.
+ * on a 10,000-service cluster neither reads nor lints all of it; null when the
+ * group is too large to be worth it or changed while it was read.
  */
 async function readScopedDiagnostics(clusterId: number, subject: PageSubject): Promise<LinkedDiagnostic[] | null> {
-  const [bundles, services] = await Promise.all([
-    db.firewallMarkBundle.findMany({ where: { clusterId }, orderBy: [{ mark: "asc" }, { id: "asc" }], select: { id: true, vip: true, mark: true } }),
-    db.virtualServer.findMany({ where: { clusterId }, orderBy: { name: "asc" }, select: { id: true, vip: true, firewallMark: true } }),
-  ]);
-  const at: LintSubject = "firewallMarkId" in subject
-    ? { list: "firewallMarks", index: bundles.findIndex((b) => b.id === subject.firewallMarkId) }
-    : { list: "virtualServers", index: services.findIndex((v) => v.id === subject.virtualServerId) };
-  if (at.index < 0) return [];
-  const scope = lintScope({
-    firewallMarks: bundles.map((b) => ({ vip: b.vip, mark: markFromColumn(b.mark) })),
-    virtualServers: services.map((v) => ({ vip: v.vip, firewallMark: optionalMarkFromColumn(v.firewallMark) })),
-  }, at);
-  if (scope.firewallMarks.length + scope.virtualServers.length > SCOPE_LIMIT) return null;
-  const snapshot = await readClusterSnapshot(clusterId, db, {
-    firewallMarks: scope.firewallMarks.map((i) => bundles[i]!.id),
-    virtualServers: scope.virtualServers.map((i) => services[i]!.id),
-  });
-  // Changed between the two reads (rows added or removed): the whole cluster answers instead.
-  if (!snapshot || snapshot.ids.firewallMarks.length !== scope.firewallMarks.length || snapshot.ids.virtualServers.length !== scope.virtualServers.length) return null;
-  // Paths name positions in the whole cluster, found by id (a rename between the reads may reorder the part).
-  const position = (rows: { id: number }[]) => new Map(rows.map((r, i) => [r.id, i]));
-  const [markAt, serviceAt] = [position(bundles), position(services)];
-  const inWhole = {
-    firewallMarks: snapshot.ids.firewallMarks.map((id) => markAt.get(id) ?? -1),
-    virtualServers: snapshot.ids.virtualServers.map((id) => serviceAt.get(id) ?? -1),
-  };
-  return linkSnapshotDiagnostics(lintDocument(snapshot.doc), snapshot).map((d) => ({ ...d, path: pathInDocument(d.path, inWhole) }));
+  const part = await findLintScope(clusterId, subject);
+  if (part === "too-large") return null;
+  if (part === null) return [];
+  const snapshot = await readClusterSnapshot(clusterId, db, part);
+  if (!snapshot || snapshot.ids.firewallMarks.length !== part.firewallMarks.length || snapshot.ids.virtualServers.length !== part.virtualServers.length) return null;
+  const linked = linkSnapshotDiagnostics(lintDocument(snapshot.doc), snapshot);
+  // Paths name positions in the whole cluster: counted for the few objects a finding names.
+  const inWhole = { firewallMarks: [] as number[], virtualServers: [] as number[] };
+  for (const d of linked) {
+    const m = /^(virtualServers|firewallMarks)\[(\d+)\]/.exec(d.path);
+    if (!m) continue;
+    const [list, i] = [m[1] as keyof typeof inWhole, Number(m[2])];
+    inWhole[list][i] ??= await positionInCluster(clusterId, snapshot, list, i);
+  }
+  return linked.map((d) => ({ ...d, path: pathInDocument(d.path, inWhole) }));
 }
 
 /**
