@@ -40,18 +40,18 @@ export const readLintedSnapshot = cache(async (clusterId: number): Promise<Linte
 export type { PageSubject } from "./lint-scope-rows";
 
 /**
- * The findings about one object from its lint scope (the bundles and virtual
- * servers it shares a VIP or mark with, lib/domain/lint/lint-scope.ts), so a save
+ * The findings on `page` about one object, from its lint scope (the bundles and
+ * virtual servers it shares a VIP or mark with, lib/domain/lint/lint-scope.ts), so a save
  * on a 10,000-service cluster neither reads nor lints all of it; null when the
  * group is too large to be worth it or changed while it was read.
  */
-async function readScopedDiagnostics(clusterId: number, subject: PageSubject): Promise<LinkedDiagnostic[] | null> {
+async function readScopedDiagnostics(clusterId: number, subject: PageSubject, page: string): Promise<LinkedDiagnostic[] | null> {
   const part = await findLintScope(clusterId, subject);
   if (part === "too-large") return null;
   if (part === null) return [];
   const snapshot = await readClusterSnapshot(clusterId, db, part);
   if (!snapshot || snapshot.ids.firewallMarks.length !== part.firewallMarks.length || snapshot.ids.virtualServers.length !== part.virtualServers.length) return null;
-  const linked = linkSnapshotDiagnostics(lintDocument(snapshot.doc), snapshot);
+  const linked = linkSnapshotDiagnostics(lintDocument(snapshot.doc), snapshot).filter((d) => d.target?.page === page);
   // Paths name positions in the whole cluster: counted for the few objects a finding names.
   const inWhole = { firewallMarks: [] as number[], virtualServers: [] as number[] };
   for (const d of linked) {
@@ -70,6 +70,6 @@ async function readScopedDiagnostics(clusterId: number, subject: PageSubject): P
  */
 export async function getPageDiagnostics(clusterId: number, page: string, subject?: PageSubject): Promise<LinkedDiagnostic[]> {
   await requireClusterPermission(clusterId, "cluster.read");
-  const scoped = subject === undefined ? null : await readScopedDiagnostics(clusterId, subject);
-  return (scoped ?? (await readLintedSnapshot(clusterId))?.diagnostics ?? []).filter((d) => d.target?.page === page);
+  const scoped = subject === undefined ? null : await readScopedDiagnostics(clusterId, subject, page);
+  return scoped ?? ((await readLintedSnapshot(clusterId))?.diagnostics ?? []).filter((d) => d.target?.page === page);
 }
