@@ -18,6 +18,8 @@ export function actionId(appDir: string, exportedName: string): string {
 export interface ActionOutcome extends Timed {
   ok: boolean | null;
   message: string | null;
+  /** A refusal's stable code ("stale_version"), when it has one. */
+  code: string | null;
 }
 
 /** POSTs one server action call; args are sent as the JSON array the React client encodes. */
@@ -34,6 +36,8 @@ export async function callAction(base: string, page: string, id: string, cookie:
     body: JSON.stringify(args),
   });
   const okMatch = /"ok":(true|false)/.exec(r.body);
-  const message = /"ok":false,"message":"((?:[^"\\]|\\.)*)"/.exec(r.body)?.[1] ?? null;
-  return { ...r, ok: okMatch ? okMatch[1] === "true" : null, message };
+  const refused = okMatch?.[1] === "false";
+  const message = refused ? (/"message":"((?:[^"\\]|\\.)*)"/.exec(r.body)?.[1] ?? null) : null;
+  const code = refused ? (/"code":"([a-z_]+)"/.exec(r.body)?.[1] ?? null) : null;
+  return { ...r, ok: okMatch ? okMatch[1] === "true" : null, message, code };
 }

@@ -241,7 +241,7 @@ try {
       const pair = await Promise.all([0, 1].map((k) =>
         callAction(base, `/virtual-servers/${shared.id}`, update, cookie(k, "bench-9k"), [shared.id, version, values(shared.index, 200 + round_ * 2 + k)])));
       const winners = pair.filter((r) => r.ok === true).length;
-      const stale = pair.filter((r) => r.ok === false && /changed by someone else/.test(r.message ?? "")).length;
+      const stale = pair.filter((r) => r.ok === false && r.code === "stale_version").length;
       if (winners !== 1 || stale !== 1 || pair.some((r) => r.status >= 500)) conflictErrors++;
       if (winners > 0) version += 1;
     }

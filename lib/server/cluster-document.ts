@@ -46,9 +46,19 @@ export interface ClusterSnapshot {
   ids: { firewallMarks: number[]; virtualServers: number[]; realServers: number[][] };
 }
 
-/** The cluster's model and row ids, read in one query. No authorization: callers check it. */
-export async function readClusterSnapshot(clusterId: number, tx: Tx | typeof db = db): Promise<ClusterSnapshot | null> {
-  const row = await tx.cluster.findUnique({ where: { id: clusterId }, include: clusterInclude });
+/** Row ids to read instead of every bundle and virtual server (a part of the cluster, in the same order). */
+export interface SnapshotPart {
+  firewallMarks: number[];
+  virtualServers: number[];
+}
+
+/** The cluster's model and row ids (or only `part` of its bundles and virtual servers), read in one query. No authorization: callers check it. */
+export async function readClusterSnapshot(clusterId: number, tx: Tx | typeof db = db, part?: SnapshotPart): Promise<ClusterSnapshot | null> {
+  const include = part === undefined ? clusterInclude : {
+    firewallMarks: { ...clusterInclude.firewallMarks, where: { id: { in: part.firewallMarks } } },
+    virtualServers: { ...clusterInclude.virtualServers, where: { id: { in: part.virtualServers } } },
+  };
+  const row = await tx.cluster.findUnique({ where: { id: clusterId }, include });
   if (!row) return null;
   return {
     doc: toDocument(row),

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { lintDocument } from "@/lib/domain/lint";
+import { pathInDocument } from "@/lib/domain/lint/lint-scope";
 import type { LinkedDiagnostic } from "@/lib/domain/links/locate-diagnostic";
 import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-document";
@@ -8,6 +9,7 @@ import { db } from "./db";
 import { linkSnapshotDiagnostics } from "./diagnostic-links";
 import { LruCache } from "./lru-cache";
 import { routerIdDiagnostics } from "./router-id-lint";
+import { findLintScope, positionInCluster, type PageSubject } from "./lint-scope-rows";
 
 type LintedSnapshot = { snapshot: ClusterSnapshot; diagnostics: LinkedDiagnostic[] };
 
@@ -35,8 +37,39 @@ export const readLintedSnapshot = cache(async (clusterId: number): Promise<Linte
   return fresh;
 });
 
-/** The findings about the objects one page edits ("/virtual-servers/17": the virtual server and its real servers), for lint where you edit. */
-export async function getPageDiagnostics(clusterId: number, page: string): Promise<LinkedDiagnostic[]> {
+export type { PageSubject } from "./lint-scope-rows";
+
+/**
+ * The findings on `page` about one object, from its lint scope (the bundles and
+ * virtual servers it shares a VIP or mark with, lib/domain/lint/lint-scope.ts), so a save
+ * on a 10,000-service cluster neither reads nor lints all of it; null when the
+ * group is too large to be worth it or changed while it was read.
+ */
+async function readScopedDiagnostics(clusterId: number, subject: PageSubject, page: string): Promise<LinkedDiagnostic[] | null> {
+  const part = await findLintScope(clusterId, subject);
+  if (part === "too-large") return null;
+  if (part === null) return [];
+  const snapshot = await readClusterSnapshot(clusterId, db, part);
+  if (!snapshot || snapshot.ids.firewallMarks.length !== part.firewallMarks.length || snapshot.ids.virtualServers.length !== part.virtualServers.length) return null;
+  const linked = linkSnapshotDiagnostics(lintDocument(snapshot.doc), snapshot).filter((d) => d.target?.page === page);
+  // Paths name positions in the whole cluster: counted for the few objects a finding names.
+  const inWhole = { firewallMarks: [] as number[], virtualServers: [] as number[] };
+  for (const d of linked) {
+    const m = /^(virtualServers|firewallMarks)\[(\d+)\]/.exec(d.path);
+    if (!m) continue;
+    const [list, i] = [m[1] as keyof typeof inWhole, Number(m[2])];
+    inWhole[list][i] ??= await positionInCluster(clusterId, snapshot, list, i);
+  }
+  return linked.map((d) => ({ ...d, path: pathInDocument(d.path, inWhole) }));
+}
+
+/**
+ * The findings about the objects one page edits ("/virtual-servers/17": the
+ * virtual server and its real servers), for lint where you edit. With the
+ * page's subject only its lint scope is read; without, the whole cluster.
+ */
+export async function getPageDiagnostics(clusterId: number, page: string, subject?: PageSubject): Promise<LinkedDiagnostic[]> {
   await requireClusterPermission(clusterId, "cluster.read");
-  return ((await readLintedSnapshot(clusterId))?.diagnostics ?? []).filter((d) => d.target?.page === page);
+  const scoped = subject === undefined ? null : await readScopedDiagnostics(clusterId, subject, page);
+  return scoped ?? ((await readLintedSnapshot(clusterId))?.diagnostics ?? []).filter((d) => d.target?.page === page);
 }

@@ -98,4 +98,34 @@ describe("the overview of a cluster with 1,000 services", () => {
     expect(findings.every((d) => d.target?.page === `/virtual-servers/${bad.id}` && d.target.objectName.includes("web-7-80"))).toBe(true);
     expect(await getPageDiagnostics(clusterId, `/virtual-servers/${good.id}`)).toEqual([]);
   });
+
+  it("reads only an object's lint scope for its page and finds what the whole cluster's lint finds", async () => {
+    // A bundle overlapping web-7's ports on its VIP, and a duplicate of a port service: findings that relate objects.
+    const overlap = await db.firewallMarkBundle.create({ data: { clusterId, mark: 5000n, family: "ipv4", name: "overlap-7", vip: vipOf(7), protocol: "tcp" } });
+    await db.bundlePort.create({ data: { bundleId: overlap.id, position: 0, lo: 440, hi: 450 } });
+    // An IPv6 bundle and a port service on its VIP spelled another way: only a canonical comparison relates them.
+    const v6 = await db.firewallMarkBundle.create({ data: { clusterId, mark: 6000n, family: "ipv6", name: "v6-web", vip: "2001:db8::10", protocol: "tcp" } });
+    await db.bundlePort.create({ data: { bundleId: v6.id, position: 0, lo: 80, hi: 80 } });
+    const v6Service = await db.virtualServer.create({ data: { clusterId, name: "v6-svc", vip: "2001:db8:0:0::10", device: "eth0:1", port: 80 } });
+    // Written behind the data layer's back: move the serial as a save would, so the whole cluster's cached lint is fresh.
+    await db.cluster.update({ where: { id: clusterId }, data: { serialNo: { increment: 1 } } });
+    const pages = [
+      ...(await db.firewallMarkBundle.findMany({ where: { clusterId, name: { in: ["web-7", "overlap-7", "web-70"] } } }))
+        .map((b) => ({ page: `/firewall-marks/${b.id}`, subject: { firewallMarkId: b.id } })),
+      ...(await db.virtualServer.findMany({ where: { clusterId, name: { in: ["web-7-80", "web-7-443", "web-9-80", "svc-3", "v6-svc"] } } }))
+        .map((v) => ({ page: `/virtual-servers/${v.id}`, subject: { virtualServerId: v.id } })),
+    ];
+    expect(pages).toHaveLength(8);
+    const codes = new Set<string>();
+    for (const { page, subject } of pages) {
+      const whole = await timed(() => getPageDiagnostics(clusterId, page));
+      const scoped = await timed(() => getPageDiagnostics(clusterId, page, subject));
+      expect(scoped.result).toEqual(whole.result);
+      for (const d of scoped.result) codes.add(d.code);
+      console.log(`page_diagnostics_ms ${page}: whole cluster ${Math.round(whole.ms)}, scoped ${Math.round(scoped.ms)}`);
+    }
+    expect([...codes].sort()).toEqual(expect.arrayContaining(["BUNDLE_OVERLAP", "PERSISTENCE_MISMATCH", "PORT_SERVICE_SHADOWED"]));
+    await db.virtualServer.delete({ where: { id: v6Service.id } });
+    await db.firewallMarkBundle.deleteMany({ where: { id: { in: [overlap.id, v6.id] } } });
+  });
 });

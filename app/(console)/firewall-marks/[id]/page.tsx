@@ -19,7 +19,7 @@ export default async function EditFirewallMarkPage({ params, searchParams }: {
   const { created } = await searchParams;
   const { may, readOnlyReason } = await loadPanelContext();
   const detail = await orNotFound(getFirewallMark(id));
-  const diagnostics = await getPageDiagnostics(detail.clusterId, `/firewall-marks/${detail.id}`);
+  const diagnostics = await getPageDiagnostics(detail.clusterId, `/firewall-marks/${detail.id}`, { firewallMarkId: detail.id });
   const canEdit = may("firewallMark.write");
   const canCreateVs = may("virtualServer.write");
   const { name, mark } = detail.values;

@@ -32,7 +32,7 @@ export default async function EditVirtualServerPage({ params, searchParams }: {
   const { may, readOnlyReason } = await loadPanelContext();
   const detail = await orNotFound(getVirtualServer(id));
   const bundle = await findBundleOfVirtualServer(detail.clusterId, detail.values);
-  const diagnostics = await getPageDiagnostics(detail.clusterId, `/virtual-servers/${detail.id}`);
+  const diagnostics = await getPageDiagnostics(detail.clusterId, `/virtual-servers/${detail.id}`, { virtualServerId: detail.id });
   const canEdit = may("virtualServer.write");
   const mark = detail.values.firewallMark;
   return (
