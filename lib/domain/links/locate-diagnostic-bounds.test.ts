@@ -21,6 +21,7 @@ describe("locateDiagnostic: whole paths only, positions of any length", () => {
     for (const path of ["xvirtualServers[0]", "virtualServers[0]x", "xfirewallMarks[0]", "firewallMarks[0]]", "xcluster", "clusterx"]) {
       expect(locateDiagnostic(path, dir), path).toBeNull();
     }
+    expect(locateDiagnostic("firewallMarks[0].xports[1]", dir)).toMatchObject({ objectName: "bundle b0", fieldId: null });
     expect(locateDiagnostic("virtualServers[0].xrealServers[1]", dir)?.objectName).toBe("virtual server vs0");
     expect(locateDiagnostic("virtualServers[0].realServers[1]x", dir)).toMatchObject({ objectName: "virtual server vs0", fieldId: "real-servers-heading" });
   });
