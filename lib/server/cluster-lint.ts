@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { lintDocument } from "@/lib/domain/lint";
-import { pathInDocument } from "@/lib/domain/lint/lint-scope";
+import { pathInDocument, pathPosition } from "@/lib/domain/lint/lint-scope";
 import type { LinkedDiagnostic } from "@/lib/domain/links/locate-diagnostic";
 import { requireClusterPermission } from "./auth/cluster-access";
 import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-document";
@@ -55,10 +55,8 @@ async function readScopedDiagnostics(clusterId: number, subject: PageSubject, pa
   // Paths name positions in the whole cluster: counted for the few objects a finding names.
   const inWhole = { firewallMarks: [] as number[], virtualServers: [] as number[] };
   for (const d of linked) {
-    const m = /^(virtualServers|firewallMarks)\[(\d+)\]/.exec(d.path);
-    if (!m) continue;
-    const [list, i] = [m[1] as keyof typeof inWhole, Number(m[2])];
-    inWhole[list][i] ??= await positionInCluster(clusterId, snapshot, list, i);
+    const at = pathPosition(d.path);
+    if (at) inWhole[at.list][at.index] ??= await positionInCluster(clusterId, snapshot, at.list, at.index);
   }
   return linked.map((d) => ({ ...d, path: pathInDocument(d.path, inWhole) }));
 }

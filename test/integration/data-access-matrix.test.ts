@@ -39,6 +39,7 @@ const { askWhatIf } = await import("@/lib/server/what-if");
 const { previewDocumentImport } = await import("@/lib/server/document-import-preview");
 const { downloadClusterDocument, importClusterDocument } = await import("@/lib/server/document-transfer");
 const { previewRouterImport } = await import("@/lib/server/import-router-files");
+const { readClusterDocument } = await import("@/lib/server/cluster-document");
 const { firewallMarkSchema, virtualServerSchema, realServerSchema } = await import("@/lib/domain/schema");
 const { globalSettingsSchema, redundancySchema } = await import("@/lib/domain/schema/cluster-forms");
 
@@ -212,7 +213,6 @@ const CASES: Case[] = [
 
 // The cluster's own document with one more real server, read as the admin (a change an import can make).
 async function matrixDocument(f: Fixture): Promise<{ text: string }> {
-  const { readClusterDocument } = await import("@/lib/server/cluster-document");
   const doc = (await readClusterDocument(f.cluster))!;
   const [first, ...rest] = doc.virtualServers;
   const changed = { ...doc, virtualServers: [{ ...first!, realServers: [...first!.realServers, { name: "r9", address: "192.0.2.39", weight: 1, active: true }] }, ...rest] };

@@ -67,10 +67,17 @@ export function lintScope(outline: LintOutline, subject: LintSubject): LintScope
   return { firewallMarks: sorted(seen.firewallMarks), virtualServers: sorted(seen.virtualServers) };
 }
 
+const POSITION = /^(virtualServers|firewallMarks)\[(\d+)\]/;
+
+/** The list and position a diagnostic path starts with ("virtualServers[3].port": virtualServers, 3), or null. */
+export function pathPosition(path: string): LintSubject | null {
+  const m = POSITION.exec(path);
+  return m ? { list: m[1] as LintSubject["list"], index: Number(m[2]) } : null;
+}
+
 /** A path in the scope's sub-document ("virtualServers[0].port") as the same place in the whole document. */
 export function pathInDocument(path: string, scope: LintScope): string {
-  return path.replace(/^(virtualServers|firewallMarks)\[(\d+)\]/, (whole, list: keyof LintScope, i: string) => {
-    const index = scope[list][Number(i)];
-    return index === undefined || index < 0 ? whole : `${list}[${index}]`;
-  });
+  const at = pathPosition(path);
+  const index = at ? scope[at.list][at.index] : undefined;
+  return at === null || index === undefined || index < 0 ? path : path.replace(POSITION, `${at.list}[${index}]`);
 }
