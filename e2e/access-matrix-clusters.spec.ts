@@ -76,7 +76,7 @@ async function sessionCookie(browser: Browser, username: string, password: strin
   try {
     const page = await context.newPage();
     await submitLogin(page, username, password);
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/c\/\d+-[^/?#]+$/);
     const cookie = (await context.cookies()).find((c) => c.name === "lvs_session");
     if (!cookie) throw new Error(`no session cookie for ${username}`);
     return `lvs_session=${cookie.value}`;
@@ -129,13 +129,24 @@ test("[team] the cluster switcher lists only the visible clusters", async ({ bro
   const context = await browser.newContext({ baseURL: E2E_BASE_URL, storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await submitLogin(page, TEAM.username, TEAM.password);
-  await expect(page).toHaveURL(/\/$/);
-  const switcher = page.locator("#cluster-switcher option");
-  await expect(switcher.first()).toBeAttached();
-  const options = await switcher.allInnerTexts();
+  await expect(page).toHaveURL(/\/c\/\d+-[^/?#]+$/);
+  const switcher = page.getByRole("navigation", { name: "Cluster switcher" });
+  await switcher.locator("summary").click();
+  const options = await switcher.getByRole("listitem").allInnerTexts();
   expect(options).toContain("edge-1");
   expect(options).toContain("dmz");
   expect(options).not.toContain("lab");
+
+  // A hidden cluster's pages are missing pages, whatever name the address gives; visible ones open by address.
+  for (const path of ["", "/virtual-servers", "/preview", "/settings"]) {
+    for (const segment of [`${ids.lab}-lab`, `${ids.lab}`, `${ids.lab}-edge-1`]) {
+      const response = await page.goto(`/c/${segment}${path}`);
+      expect(response?.status(), `/c/${segment}${path}`).toBe(404);
+      await expect(page.getByRole("main")).not.toContainText("lab");
+    }
+    const visible = await page.goto(`/c/${ids.edge}-edge-1${path}`);
+    expect(visible?.status()).toBe(200);
+  }
   await context.close();
 });
 

@@ -137,7 +137,7 @@ async function signInFresh(browser: Browser, role: Role): Promise<string> {
     await page.getByLabel("Username").fill(ACCOUNTS[role].username);
     await page.getByLabel("Password").fill(ACCOUNTS[role].password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/c\/\d+-[^/?#]+$/);
     const cookie = (await context.cookies()).find((c) => c.name === "lvs_session");
     if (!cookie) throw new Error(`no session cookie for ${role}`);
     return cookie.value;

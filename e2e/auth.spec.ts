@@ -35,7 +35,7 @@ test.describe("anonymous", () => {
   test("[anonymous] a successful login sets an HttpOnly SameSite=Strict session cookie and signs out again", async ({ page }) => {
     await createAccount(page.context().browser()!, "cookie1", "viewer", "cookie1-E2e-passw0rd");
     await submitLogin(page, "cookie1", "cookie1-E2e-passw0rd");
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/c\/\d+-[^/?#]+$/);
     const cookie = (await page.context().cookies()).find((c) => c.name === "lvs_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/" });
     expect(cookie!.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -118,7 +118,7 @@ test.describe("admin", () => {
     const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const theirs = await other.newPage();
     await submitLogin(theirs, "disable1", "disable1-E2e-passw0rd");
-    await expect(theirs).toHaveURL(/\/$/);
+    await expect(theirs).toHaveURL(/\/c\/\d+-[^/?#]+$/);
 
     await page.goto("/users");
     await page.getByRole("button", { name: "Disable for disable1" }).click();
@@ -148,7 +148,7 @@ test("[viewer] changes their own password; the old one stops working", async ({ 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await submitLogin(page, "account1", "account1-E2e-passw0rd");
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/c\/\d+-[^/?#]+$/);
   await page.goto("/account");
   await page.getByLabel("Current password").fill("account1-E2e-passw0rd");
   await page.getByLabel("New password", { exact: true }).fill("account1-Second-passw0rd");
@@ -161,6 +161,6 @@ test("[viewer] changes their own password; the old one stops working", async ({ 
   await submitLogin(page, "account1", "account1-E2e-passw0rd");
   await expect(alert(page)).toHaveText("Invalid username or password.");
   await submitLogin(page, "account1", "account1-Second-passw0rd");
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/c\/\d+-[^/?#]+$/);
   await context.close();
 });

@@ -37,7 +37,7 @@ test("[admin] a 10,000-bundle cluster's downloaded document uploads back through
   });
   const clusterId = count(`SELECT id AS n FROM "Cluster" WHERE name = 'big-10k'`);
   const generated = JSON.stringify(generateDocument(10_000, "big-10k"));
-  const first = await request.post("/import", {
+  const first = await request.post(`/c/${clusterId}/import`, {
     headers: { origin },
     multipart: {
       [`$ACTION_ID_${actions.get("importDocumentAction")!.id}`]: "",

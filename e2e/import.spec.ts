@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { ensureCluster, expectAccessible } from "./panels-helpers";
+import { ensureCluster, expectAccessible, switchCluster } from "./panels-helpers";
 import { stateFile } from "./support/env";
 
 const CLUSTER = "e2e-import";
@@ -20,10 +20,7 @@ test.describe("import of router files", () => {
     test.use({ storageState: stateFile("operator") });
 
     test("[operator] previews a keepalived router, cancels without a trace, then applies", async ({ page }, testInfo) => {
-      await page.goto("/");
-      const switcher = page.getByRole("form", { name: "Cluster switcher" });
-      await switcher.getByLabel("Cluster").selectOption({ label: CLUSTER });
-      await switcher.getByRole("button", { name: "Switch" }).click();
+      await switchCluster(page, CLUSTER);
       await page.getByRole("navigation", { name: "Console panels" }).getByRole("link", { name: "Import" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toContainText(`Import · ${CLUSTER}`);
 

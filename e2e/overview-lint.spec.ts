@@ -37,7 +37,7 @@ test.describe("operator", () => {
     await switchCluster(page, CLUSTER);
     const overview = page.getByRole("region", { name: "Overview" });
     const vip = overview.getByRole("region", { name: "VIP 203.0.113.71" });
-    await expect(vip.getByRole("link", { name: "ov-web", exact: true })).toHaveAttribute("href", /^\/firewall-marks\/\d+$/);
+    await expect(vip.getByRole("link", { name: "ov-web", exact: true })).toHaveAttribute("href", /^\/c\/\d+-e2e-overview\/firewall-marks\/\d+$/);
     await expect(vip).toContainText("mark 80 · tcp 80, 443");
     await expect(vip).toContainText("ov-web2 10.77.12.22 · weight 1");
     await expect(vip.getByRole("link", { name: /^1 error(, \d+ warnings?)? on virtual server ov-https$/ })).toBeVisible();
@@ -93,7 +93,14 @@ test.describe("operator", () => {
       if (present) await expect(own).toContainText("PERSISTENCE_MISMATCH");
       else await expect(own).toContainText("Lint finds nothing wrong with this virtual server.");
     }
-    await expect(own.getByRole("link", { name: "virtual server ov-https" })).toHaveAttribute("href", /#f-persistence-timeoutSeconds$/);
+    const sameLink = own.getByRole("link", { name: "virtual server ov-https" });
+    await expect(sameLink).toHaveAttribute("href", /^\/c\/\d+-e2e-overview\/virtual-servers\/\d+#f-persistence-timeoutSeconds$/);
+    // On its own page the link focuses the field in place (the fragment is unchanged, so no hashchange would).
+    await page.getByRole("heading", { level: 1 }).click();
+    await expect(persistence).not.toBeFocused();
+    await sameLink.click();
+    await expect(persistence).toBeFocused();
+    await expect(page).toHaveURL(/\/virtual-servers\/\d+#f-persistence-timeoutSeconds$/);
   });
 });
 

@@ -48,13 +48,25 @@ export async function ensurePanelsCluster(browser: Browser): Promise<void> {
   await ensureCluster(browser, PANELS_CLUSTER);
 }
 
-/** Switches this browser context to a cluster with the shell's switcher. */
+/**
+ * Opens a cluster with the shell's switcher (one link per cluster, to the same
+ * panel there) and waits until the console remembers it, so `/` and addresses
+ * without a cluster lead to it.
+ */
 export async function switchCluster(page: Page, name: string): Promise<void> {
   await page.goto("/");
-  const switcher = page.getByRole("form", { name: "Cluster switcher" });
-  await switcher.getByLabel("Cluster").selectOption({ label: name });
-  await switcher.getByRole("button", { name: "Switch" }).click();
+  const switcher = page.getByRole("navigation", { name: "Cluster switcher" });
+  await switcher.locator("summary").click();
+  await switcher.getByRole("link", { name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/c/\\d+-${escapeRegExp(name)}$`));
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  await expect.poll(async () => (await page.request.get("/", { maxRedirects: 0 })).headers()["location"] ?? "")
+    .toMatch(new RegExp(`/c/\\d+-${escapeRegExp(name)}$`));
+}
+
+/** A string matched literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Switches this browser context to the panels' cluster with the shell's switcher. */

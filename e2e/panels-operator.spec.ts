@@ -225,7 +225,7 @@ test("[operator] Control/Monitoring, Global settings and Redundancy are readable
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Control/Monitoring");
   await expect(page.getByText("never exported")).toBeVisible();
-  await expect(page.getByRole("link", { name: "e2e-panels" }).first()).toHaveAttribute("href", /^\/settings(#|$)/);
+  await expect(page.getByRole("link", { name: "e2e-panels" }).first()).toHaveAttribute("href", /^\/c\/\d+-e2e-panels\/settings(#|$)/);
   await expectAccessible(page, testInfo, "control-monitoring");
   await screenshot(page, testInfo, "control-monitoring");
   for (const [path, name] of [["/settings", "global-settings"], ["/redundancy", "redundancy"], ["/clusters", "clusters"]] as const) {

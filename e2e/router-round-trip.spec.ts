@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
-import { callAction, ensureCluster, expectAccessible, importDocument } from "./panels-helpers";
+import { callAction, ensureCluster, expectAccessible, importDocument, switchCluster } from "./panels-helpers";
 import { stateFile } from "./support/env";
 
 const CLUSTER = "e2e-router";
@@ -11,11 +11,7 @@ const DOCUMENT = fileURLToPath(new URL("../test/fixtures/documents/manual-nat.js
 const STATE = fileURLToPath(new URL("../test/fixtures/state/manual-nat-drifted.txt", import.meta.url));
 
 async function switchTo(page: Page) {
-  await page.goto("/");
-  const switcher = page.getByRole("form", { name: "Cluster switcher" });
-  await switcher.getByLabel("Cluster").selectOption({ label: CLUSTER });
-  await switcher.getByRole("button", { name: "Switch" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(CLUSTER);
+  await switchCluster(page, CLUSTER);
 }
 
 // The spec's own cluster, loaded with the manual's NAT example, so no other spec's data meets it.

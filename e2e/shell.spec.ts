@@ -11,7 +11,7 @@ test("[anonymous] the console redirects to /login", async ({ page }) => {
 
 test("[admin] the bootstrapped admin logs in and sees the console shell", async ({ page }) => {
   await submitLogin(page, E2E_ADMIN_USERNAME, E2E_ADMIN_PASSWORD);
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/c\/\d+-[^/?#]+$/);
   const nav = page.getByRole("navigation", { name: "Console panels" });
   for (const panel of ["Control/Monitoring", "Global settings", "Redundancy", "Virtual servers", "Firewall marks",
     "Preview & export", "Users", "Audit log"]) {

@@ -6,14 +6,15 @@ import { FocusFromHash } from "@/components/ui/focus-from-hash";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { logout } from "@/lib/server/auth/actions";
 import { verifySession } from "@/lib/server/auth/session";
+import { getSelectedCluster } from "@/lib/server/clusters";
 import { readTheme } from "@/lib/server/theme";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await verifySession();
-  const theme = await readTheme();
+  const [theme, lastShown] = await Promise.all([readTheme(), getSelectedCluster()]);
   return (
     <div className="shell">
-      <ConsoleNav isAdmin={user.role === "admin"} />
+      <ConsoleNav isAdmin={user.role === "admin"} lastShown={{ id: lastShown.id, name: lastShown.name }} />
       <div className="shell-main">
         <header className="shell-header">
           <ClusterSwitcherSlot />

@@ -53,7 +53,7 @@ export async function measureImport(o: Options): Promise<ImportFigures> {
   });
   await new Promise((resolve) => setTimeout(resolve, 300));
   const t0 = performance.now();
-  const response = await fetch(`${o.base}/import`, { method: "POST", body: form, headers: { Cookie: o.adminCookie, Origin: o.base }, redirect: "manual" });
+  const response = await fetch(`${o.base}/c/${o.clusterId}/import`, { method: "POST", body: form, headers: { Cookie: o.adminCookie, Origin: o.base }, redirect: "manual" });
   await response.arrayBuffer();
   const importMs = performance.now() - t0;
   done = true;

@@ -20,8 +20,9 @@ const LAUNCH = {
 /** Loads every console route in a fresh context and sums the gzipped size of its script responses. */
 export async function measureRouteJs(base: string, token: string, clusterId: number, serverId: number): Promise<{ routes: RouteJs[]; maxKbGz: number }> {
   const paths = [
-    "/", "/virtual-servers", `/virtual-servers/${serverId}`, "/virtual-servers/new", "/firewall-marks", "/firewall-marks/new",
-    "/preview", "/settings", "/redundancy", "/clusters", "/exports", "/audit", "/users", "/account",
+    ...["", "/virtual-servers", `/virtual-servers/${serverId}`, "/virtual-servers/new", "/firewall-marks", "/firewall-marks/new",
+      "/preview", "/settings", "/redundancy", "/exports"].map((p) => `/c/${clusterId}${p}`),
+    "/clusters", "/audit", "/users", "/account",
   ];
   const browser = await chromium.launch(LAUNCH);
   const routes: RouteJs[] = [];

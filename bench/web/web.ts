@@ -69,6 +69,8 @@ const seed = JSON.parse(seedRun.stdout) as {
   tokens: string[]; adminToken: string; clusters: Record<string, number>; saveTargets: { id: number; index: number }[]; virtualServers: number;
 };
 note(`web (${providerArg}, ${processes} server processes): ${seed.virtualServers} virtual servers in the database (clusters bench-1k and bench-9k), ${seed.tokens.length} sessions`);
+/** A panel's address in one of the seeded clusters: `/c/<id>/…`. */
+const at = (cluster: string, path: string) => `/c/${seed.clusters[cluster]}${path}`;
 const cookie = (w: number, cluster: string) => `lvs_session=${seed.tokens[w % seed.tokens.length]}; lvs_cluster=${seed.clusters[cluster]}`;
 
 // --- server ------------------------------------------------------------------
@@ -112,15 +114,15 @@ async function waitReady() {
 
 try {
   await waitReady();
-  const check = await timedFetch(`${base}/virtual-servers`, { headers: { Cookie: cookie(0, "bench-9k") } });
+  const check = await timedFetch(`${base}${at("bench-9k", "/virtual-servers")}`, { headers: { Cookie: cookie(0, "bench-9k") } });
   if (check.status !== 200 || !/9000(?:<!-- -->)? virtual server/.test(check.body)) {
     throw new Error(`session cookie not accepted: HTTP ${check.status} ${check.body.slice(0, 200)}`);
   }
   // Warm-up (untimed): first requests compile and load each route's modules.
   for (const path of ["/virtual-servers", "/virtual-servers?page=7", `/virtual-servers/${seed.saveTargets[0]!.id}`]) {
-    for (let i = 0; i < 3; i++) await timedFetch(`${base}${path}`, { headers: { Cookie: cookie(i, "bench-9k") } });
+    for (let i = 0; i < 3; i++) await timedFetch(`${base}${at("bench-9k", path)}`, { headers: { Cookie: cookie(i, "bench-9k") } });
   }
-  await timedFetch(`${base}/preview`, { headers: { Cookie: cookie(0, "bench-1k") } });
+  await timedFetch(`${base}${at("bench-1k", "/preview")}`, { headers: { Cookie: cookie(0, "bench-1k") } });
   await timedFetch(`${base}/api/clusters/${seed.clusters["bench-1k"]}/preview`, { headers: { Cookie: cookie(0, "bench-1k") } });
 
   if (phases.has("list")) {
@@ -131,7 +133,7 @@ try {
     await runWorkers(SESSIONS, 15, 120_000, async (w, i) => {
       const page = 1 + ((w * 37 + i * 11) % 180);
       const path = i % 5 === 4 ? `/virtual-servers?q=vs${1000 + w * 13 + i}` : `/virtual-servers?page=${page}`;
-      const r = await timedFetch(`${base}${path}`, { headers: { Cookie: cookie(w, "bench-9k") } });
+      const r = await timedFetch(`${base}${at("bench-9k", path)}`, { headers: { Cookie: cookie(w, "bench-9k") } });
       if (r.status !== 200) listErrors++;
       listTtfb.push(r.ttfbMs);
       listTotal.push(r.totalMs);
@@ -152,7 +154,7 @@ try {
     const etags = new Map<number, string>();
     const loadPreview = async (w: number) => {
       const headers = { Cookie: cookie(w, "bench-1k") };
-      const page = await timedFetch(`${base}/preview`, { headers });
+      const page = await timedFetch(`${base}${at("bench-1k", "/preview")}`, { headers });
       const etag = etags.get(w);
       const data = await timedFetch(`${base}/api/clusters/${previewId}/preview`, { headers: etag ? { ...headers, "If-None-Match": etag } : headers });
       if (data.etag) etags.set(w, data.etag);
@@ -204,7 +206,7 @@ try {
     const versions = seed.saveTargets.map(() => 1);
     await runWorkers(SESSIONS, SAVES, 180_000, async (w, i) => {
       const target = seed.saveTargets[w]!;
-      const r = await callAction(base, `/virtual-servers/${target.id}`, update, cookie(w, "bench-9k"), [target.id, versions[w], values(target.index, 100 + versions[w]!)]);
+      const r = await callAction(base, at("bench-9k", `/virtual-servers/${target.id}`), update, cookie(w, "bench-9k"), [target.id, versions[w], values(target.index, 100 + versions[w]!)]);
       saveMs.push(r.totalMs);
       saveBytes.push(r.bytes);
       if (r.status >= 500 || r.ok !== true) {
@@ -215,7 +217,7 @@ try {
     // One session saving alone: the service time without queueing behind 19 others.
     const saveSolo: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const r = await callAction(base, `/virtual-servers/${seed.saveTargets[0]!.id}`, update, cookie(0, "bench-9k"), [seed.saveTargets[0]!.id, versions[0], values(seed.saveTargets[0]!.index, 100 + versions[0]!)]);
+      const r = await callAction(base, at("bench-9k", `/virtual-servers/${seed.saveTargets[0]!.id}`), update, cookie(0, "bench-9k"), [seed.saveTargets[0]!.id, versions[0], values(seed.saveTargets[0]!.index, 100 + versions[0]!)]);
       saveSolo.push(r.totalMs);
       if (r.ok === true) versions[0] = versions[0]! + 1;
       else saveErrors++;
@@ -239,7 +241,7 @@ try {
     const ROUNDS = 10;
     for (let round_ = 0; round_ < ROUNDS; round_++) {
       const pair = await Promise.all([0, 1].map((k) =>
-        callAction(base, `/virtual-servers/${shared.id}`, update, cookie(k, "bench-9k"), [shared.id, version, values(shared.index, 200 + round_ * 2 + k)])));
+        callAction(base, at("bench-9k", `/virtual-servers/${shared.id}`), update, cookie(k, "bench-9k"), [shared.id, version, values(shared.index, 200 + round_ * 2 + k)])));
       const winners = pair.filter((r) => r.ok === true).length;
       const stale = pair.filter((r) => r.ok === false && r.code === "stale_version").length;
       if (winners !== 1 || stale !== 1 || pair.some((r) => r.status >= 500)) conflictErrors++;
@@ -270,7 +272,7 @@ try {
       const versionOf = versionsNow.prepare(`SELECT version FROM "VirtualServer" WHERE id = ?`);
       const others = seed.saveTargets.slice(0, 5).map((t, w) => {
         let v = (versionOf.get(t.id) as { version: number }).version;
-        return { cookie: cookie(w, "bench-9k"), page: `/virtual-servers/${t.id}`, save: () => [t.id, v++, values(t.index, 300 + v)] };
+        return { cookie: cookie(w, "bench-9k"), page: at("bench-9k", `/virtual-servers/${t.id}`), save: () => [t.id, v++, values(t.index, 300 + v)] };
       });
       versionsNow.close();
       const cpuBefore = serverCpuSeconds();

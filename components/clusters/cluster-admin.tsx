@@ -18,7 +18,7 @@ export function CreateClusterForm() {
   const { handleSubmit, reset } = form;
   const onSubmit = handleSubmit(async (values) => {
     const result = await createClusterAction(values);
-    if (showResult(result, `Created cluster ${values.name}. Switch to it to edit its settings.`)) {
+    if (showResult(result, `Created cluster ${values.name}. Open it from the list to edit its settings.`)) {
       reset(empty);
       router.refresh();
     }

@@ -1,39 +1,39 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { selectClusterAction } from "@/lib/server/actions/clusters";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { clusterIdOfSegment, clusterPath, sectionPath, splitClusterPath } from "@/lib/domain/links/cluster-path";
 
-/** Chooses the cluster every panel shows (kept in the lvs_cluster cookie). */
-export function ClusterSwitcher({ clusters, selectedId }: { clusters: { id: number; name: string }[]; selectedId: number }) {
-  const router = useRouter();
-  const [value, setValue] = useState(String(selectedId));
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const hydrated = useHydrated();
-
-  const onSubmit = (event: React.FormEvent) => {
-    event.preventDefault();
-    startTransition(async () => {
-      const result = await selectClusterAction(Number(value));
-      if (result.ok) {
-        setError(null);
-        router.refresh();
-      } else setError(result.message);
-    });
-  };
-
+/**
+ * The cluster the page shows, and one link per visible cluster to the same panel
+ * there: one click switches, and each cluster can be opened in its own tab.
+ * On the global pages (users, account, clusters) it names the cluster last shown.
+ */
+export function ClusterSwitcher({ clusters, lastShownId }: { clusters: { id: number; name: string }[]; lastShownId: number }) {
+  const pathname = usePathname();
+  const route = splitClusterPath(pathname);
+  const currentId = (route && clusterIdOfSegment(route.segment)) ?? lastShownId;
+  const current = clusters.find((c) => c.id === currentId);
+  const section = sectionPath(route?.rest ?? "/");
+  const menu = useRef<HTMLDetailsElement>(null);
+  // The menu closes once the chosen cluster's page is shown.
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [pathname]);
   return (
-    <form onSubmit={onSubmit} aria-label="Cluster switcher" className="cluster-switcher">
-      <label htmlFor="cluster-switcher">Cluster</label>
-      <select id="cluster-switcher" value={value} onChange={(e) => setValue(e.target.value)} disabled={pending || !hydrated}>
-        {clusters.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-      </select>
-      <button type="submit" className="secondary" disabled={pending || !hydrated || value === String(selectedId)}>Switch</button>
+    <nav aria-label="Cluster switcher" className="cluster-switcher">
+      <details ref={menu}>
+        <summary>Cluster <strong>{current?.name ?? "—"}</strong></summary>
+        <ul>
+          {clusters.map((c) => (
+            <li key={c.id}>
+              <Link href={clusterPath(c, section)} aria-current={c.id === currentId ? "true" : undefined}>{c.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </details>
       <Link href="/clusters">Manage clusters</Link>
-      <span aria-live="polite">{error ? <span role="alert" className="error">{error}</span> : null}</span>
-    </form>
+    </nav>
   );
 }

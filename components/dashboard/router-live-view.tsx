@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ClusterLink } from "@/components/ui/cluster-link";
 import type { RouterLiveView } from "@/lib/server/router-states";
 import { TableScroll } from "@/components/ui/table-scroll";
 
@@ -23,7 +23,7 @@ export function RouterLiveViews({ views }: { views: RouterLiveView[] }) {
           <p>
             As collected at <time dateTime={v.summary.collectedAt}>{at(v.summary.collectedAt)}</time> (uploaded by {v.summary.uploaderName}): <Holder view={v} />;
             daemons: {v.daemons === null ? "not collected" : v.daemons.length === 0 ? "none running" : v.daemons.join(", ")};{" "}
-            <Link href="/drift">{v.drift.findings === 0 ? "no drift" : `${v.drift.findings} difference${v.drift.findings === 1 ? "" : "s"} from the model`}</Link>
+            <ClusterLink href="/drift">{v.drift.findings === 0 ? "no drift" : `${v.drift.findings} difference${v.drift.findings === 1 ? "" : "s"} from the model`}</ClusterLink>
             {v.drift.notCompared > 0 ? `, ${v.drift.notCompared} part(s) not compared` : ""}.
           </p>
           {v.ipvs.ok ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { ClusterLink } from "@/components/ui/cluster-link";
 import { useState, useTransition } from "react";
 import { ImportChanges } from "@/components/import/import-changes";
 import { restoreExportAction } from "@/lib/server/actions/exports";
@@ -52,7 +52,7 @@ export function RestorePanel({ preview, clusterName }: { preview: RestorePreview
           <div className={`alert ${status.tone}`}>
             <p>{status.text}</p>
             {status.undoId != null && (
-              <p>The content before is kept as <Link href={`/exports/${status.undoId}/restore`}>export #{status.undoId}</Link>: restore it to undo.</p>
+              <p>The content before is kept as <ClusterLink href={`/exports/${status.undoId}/restore`}>export #{status.undoId}</ClusterLink>: restore it to undo.</p>
             )}
           </div>
         )}
@@ -60,10 +60,10 @@ export function RestorePanel({ preview, clusterName }: { preview: RestorePreview
       {!done && (
         <p>
           <button type="button" onClick={restore} disabled={pending}>{pending ? "Restoring…" : `Restore export #${id}`}</button>{" "}
-          <Link href="/exports">Cancel</Link>
+          <ClusterLink href="/exports">Cancel</ClusterLink>
         </p>
       )}
-      {done && <p><Link href="/preview">Preview &amp; export</Link> · <Link href="/exports">Export history</Link></p>}
+      {done && <p><ClusterLink href="/preview">Preview &amp; export</ClusterLink> · <ClusterLink href="/exports">Export history</ClusterLink></p>}
     </>
   );
 }

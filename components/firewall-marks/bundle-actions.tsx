@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { ClusterLink, useClusterHref } from "@/components/ui/cluster-link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -19,6 +19,7 @@ interface Props {
 /** A way to the bundle's virtual-server form, and a delete that names the virtual servers still using the mark. */
 export function BundleActions({ id, version, name, mark, usedBy, canCreateVirtualServer, canDelete }: Props) {
   const router = useRouter();
+  const to = useClusterHref();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const hydrated = useHydrated();
@@ -32,7 +33,7 @@ export function BundleActions({ id, version, name, mark, usedBy, canCreateVirtua
     startTransition(async () => {
       const result = await deleteFirewallMarkAction(id, version, usedBy.length > 0);
       if (result.ok) {
-        router.push("/firewall-marks");
+        router.push(to("/firewall-marks"));
         router.refresh();
       } else setError(result.message);
     });
@@ -41,9 +42,9 @@ export function BundleActions({ id, version, name, mark, usedBy, canCreateVirtua
   return (
     <div style={{ display: "flex", gap: ".4rem", flexWrap: "wrap", alignItems: "center" }}>
       {canCreateVirtualServer ? (
-        <Link className="button secondary" href={`/firewall-marks/${id}#create-virtual-server`}>
+        <ClusterLink className="button secondary" href={`/firewall-marks/${id}#create-virtual-server`}>
           Create virtual server<span className="sr-only"> from bundle {name}</span>
-        </Link>
+        </ClusterLink>
       ) : null}
       {canDelete ? (
         <button type="button" className="danger" disabled={pending || !hydrated} onClick={remove}>

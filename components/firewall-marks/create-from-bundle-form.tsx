@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useClusterHref } from "@/components/ui/cluster-link";
 import { FormProvider } from "react-hook-form";
 import { loadBundleServiceChoicesSchema } from "@/components/ui/schema-loaders";
 import { SelectField, TextField, optionsOf } from "@/components/ui/form-fields";
@@ -19,6 +20,7 @@ interface Props {
 /** Asks for the virtual server's name, scheduler and persistence before a bundle becomes one; lands on the new server. */
 export function CreateFromBundleForm({ bundleId, bundleName, mark, portCount }: Props) {
   const router = useRouter();
+  const to = useClusterHref();
   const { form, locked, message, showResult } = usePanelForm(loadBundleServiceChoicesSchema, {
     name: bundleName, scheduler: "wlc", persistence: { timeoutSeconds: 0 },
   });
@@ -27,7 +29,7 @@ export function CreateFromBundleForm({ bundleId, bundleName, mark, portCount }: 
     const result = await createVirtualServerFromBundleAction(bundleId, values);
     if (showResult(result, `Created virtual server ${values.name} on mark ${mark}.`)) {
       form.reset(values);
-      router.push(`/virtual-servers/${result.data.id}?created=bundle`);
+      router.push(to(`/virtual-servers/${result.data.id}?created=bundle`));
     }
   });
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useClusterHref } from "@/components/ui/cluster-link";
 import { FormProvider, type DefaultValues } from "react-hook-form";
 import { loadFirewallMarkSchema } from "@/components/ui/schema-loaders";
 import type { FirewallMarkInput } from "@/lib/domain/schema";
@@ -27,6 +28,7 @@ function initialValues(presetId: string | undefined): DefaultValues<FirewallMark
 /** Adds or edits a firewall-mark bundle; presets fill in the manuals' HTTP + HTTPS and FTP bundles. */
 export function FirewallMarkForm(props: Props) {
   const router = useRouter();
+  const to = useClusterHref();
   const edited = props.mode === "edit" ? props.detail : { values: initialValues(props.presetId), version: 0 };
   const { form, locked, message, showResult, version } = usePanelForm(loadFirewallMarkSchema, edited.values, { version: edited.version });
   const { handleSubmit, reset, setValue } = form;
@@ -46,7 +48,7 @@ export function FirewallMarkForm(props: Props) {
       const result = await createFirewallMarkAction(props.clusterId, values);
       if (showResult(result, `Created bundle ${values.name} (mark ${values.mark}).`)) {
         reset(result.data.values);
-        router.push(`/firewall-marks/${result.data.id}?created=1`);
+        router.push(to(`/firewall-marks/${result.data.id}?created=1`));
       }
       return;
     }

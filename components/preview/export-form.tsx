@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { ClusterLink } from "@/components/ui/cluster-link";
 import type { ExportOutcome } from "@/lib/server/exports";
 import { exportClusterAction } from "@/lib/server/actions/preview";
 
@@ -59,7 +60,7 @@ export function ExportForm(props: {
             {result.exportId !== undefined && (
               <>
                 <a href={`/api/exports/${result.exportId}/artifacts/install-script`}>Download the install script</a> ·{" "}
-                <a href={`/api/exports/${result.exportId}/archive`}>Download all (.tar.gz)</a> · <a href="/exports">History</a>
+                <a href={`/api/exports/${result.exportId}/archive`}>Download all (.tar.gz)</a> · <ClusterLink href="/exports">History</ClusterLink>
               </>
             )}
           </p>

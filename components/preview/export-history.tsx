@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ClusterLink } from "@/components/ui/cluster-link";
 import type { ExportHistoryItem } from "@/lib/server/exports";
 import { TableScroll } from "@/components/ui/table-scroll";
 
@@ -6,14 +6,14 @@ const PAGE_SIZE = 20;
 
 /** Every export of a cluster, newest first, with each artifact's checksum and download link. */
 export function ExportHistory(props: {
-  clusterName: string; items: ExportHistoryItem[]; total: number; page: number; canDownload: boolean; canRestore: boolean;
+  clusterName: string; compareAction: string; items: ExportHistoryItem[]; total: number; page: number; canDownload: boolean; canRestore: boolean;
 }) {
   const pages = Math.max(1, Math.ceil(props.total / PAGE_SIZE));
   return (
     <>
       <h1>Export history — {props.clusterName}</h1>
-      <p className="muted">{props.total} export(s). <Link href="/preview">Back to Preview &amp; export</Link></p>
-      {props.items.length > 1 && <CompareForm items={props.items} />}
+      <p className="muted">{props.total} export(s). <ClusterLink href="/preview">Back to Preview &amp; export</ClusterLink></p>
+      {props.items.length > 1 && <CompareForm action={props.compareAction} items={props.items} />}
       {props.items.map((e, i) => (
         <section key={e.id} className="panel" aria-labelledby={`export-${e.id}`}>
           <h2 id={`export-${e.id}`}>
@@ -45,16 +45,16 @@ export function ExportHistory(props: {
           </TableScroll>
           <p className="actions">
             {props.canDownload && <><a href={`/api/exports/${e.id}/archive`}>Download all (.tar.gz with SHA256SUMS)</a>{" · "}</>}
-            {props.items[i + 1] && <><Link href={`/exports/compare?before=${props.items[i + 1]!.id}&after=${e.id}`}>Compare with export #{props.items[i + 1]!.id}</Link>{" · "}</>}
-            {props.canRestore && <Link href={`/exports/${e.id}/restore`}>Restore export #{e.id}…</Link>}
+            {props.items[i + 1] && <><ClusterLink href={`/exports/compare?before=${props.items[i + 1]!.id}&after=${e.id}`}>Compare with export #{props.items[i + 1]!.id}</ClusterLink>{" · "}</>}
+            {props.canRestore && <ClusterLink href={`/exports/${e.id}/restore`}>Restore export #{e.id}…</ClusterLink>}
           </p>
         </section>
       ))}
       {pages > 1 && (
         <nav aria-label="Export history pages">
-          {props.page > 1 && <Link href={`/exports?page=${props.page - 1}`}>Newer</Link>}{" "}
+          {props.page > 1 && <ClusterLink href={`/exports?page=${props.page - 1}`}>Newer</ClusterLink>}{" "}
           Page {props.page} of {pages}{" "}
-          {props.page < pages && <Link href={`/exports?page=${props.page + 1}`}>Older</Link>}
+          {props.page < pages && <ClusterLink href={`/exports?page=${props.page + 1}`}>Older</ClusterLink>}
         </nav>
       )}
     </>
@@ -62,10 +62,10 @@ export function ExportHistory(props: {
 }
 
 /** Pick any two exports of this page to compare (a plain GET form: the comparison has its own address). */
-function CompareForm({ items }: { items: ExportHistoryItem[] }) {
+function CompareForm({ action, items }: { action: string; items: ExportHistoryItem[] }) {
   const option = (e: ExportHistoryItem) => <option key={e.id} value={e.id}>#{e.id} · serial {e.serialNo}{e.comment ? ` · ${e.comment.slice(0, 40)}` : ""}</option>;
   return (
-    <form className="panel" action="/exports/compare" method="get" aria-labelledby="compare-heading">
+    <form className="panel" action={action} method="get" aria-labelledby="compare-heading">
       <h2 id="compare-heading">Compare two exports</h2>
       <div className="field">
         <label htmlFor="compare-before">Older export</label>

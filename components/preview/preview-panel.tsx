@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { ClusterLink } from "@/components/ui/cluster-link";
 import { useEffect, useState, useTransition } from "react";
 import { previewClusterAction } from "@/lib/server/actions/preview";
 import type { ClusterPreview } from "@/lib/server/preview";
@@ -61,7 +61,7 @@ export function PreviewPanel(props: {
             Serial {p.serialNo} ·{" "}
             {p.lastExport ? (
               <>
-                last export <Link href="/exports">#{p.lastExport.id}</Link> (serial {p.lastExport.serialNo}, {p.lastExport.authorName}),{" "}
+                last export <ClusterLink href="/exports">#{p.lastExport.id}</ClusterLink> (serial {p.lastExport.serialNo}, {p.lastExport.authorName}),{" "}
                 {p.changedSinceExport ? <strong>configuration changed since</strong> : "no change since"}
               </>
             ) : (
@@ -100,7 +100,7 @@ export function PreviewPanel(props: {
       )}
       {props.canImport && (
         <p>
-          <Link href="/import">Import router files or an interchange document</Link> — on its own page, where you see what will change before anything is written.
+          <ClusterLink href="/import">Import router files or an interchange document</ClusterLink> — on its own page, where you see what will change before anything is written.
         </p>
       )}
     </>

@@ -58,7 +58,10 @@ export function usePanelForm<S extends z.ZodType<FieldValues, FieldValues>>(
     const first = firstErrorPath(errors);
     if (first) form.setFocus(first as Path<z.input<S>>);
   }, [locked, submitCount, errors, form]);
-  useUnsavedChanges(form.formState.isDirty);
+  // Changed fields, not react-hook-form's isDirty: that compares every value with
+  // the defaults, so an empty number input (NaN) absent from them counted as a
+  // change and asked "leave?" after a form had been saved and reset.
+  useUnsavedChanges(anyChanged(form.formState.dirtyFields));
 
   /** Loads stored values into the form and edits from their version on. */
   function loadStored(stored: StoredValues<DefaultValues<z.input<S>>>): void {
@@ -90,6 +93,13 @@ export function usePanelForm<S extends z.ZodType<FieldValues, FieldValues>>(
   }
 
   return { form, locked, message, setMessage, showResult, version, setVersion };
+}
+
+/** Whether react-hook-form's dirty-field tree marks any field (`{ ports: [undefined, true] }`). */
+export function anyChanged(dirty: unknown): boolean {
+  if (dirty === true) return true;
+  if (dirty === null || typeof dirty !== "object") return false;
+  return Object.values(dirty).some(anyChanged);
 }
 
 // Depth-first over react-hook-form's error tree (schema order): "ports.1", "persistence.timeoutSeconds".

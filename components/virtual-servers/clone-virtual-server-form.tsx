@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useClusterHref } from "@/components/ui/cluster-link";
 import { FormProvider } from "react-hook-form";
 import { TextField } from "@/components/ui/form-fields";
 import { FormStatus } from "@/components/ui/form-status";
@@ -11,13 +12,14 @@ import { cloneVirtualServerAction } from "@/lib/server/actions/virtual-server-cl
 /** Copies this virtual server with its real servers under a new name, then opens the copy. */
 export function CloneVirtualServerForm({ id, name }: { id: number; name: string }) {
   const router = useRouter();
+  const to = useClusterHref();
   const { form, locked, message, showResult } = usePanelForm(loadCloneVirtualServerSchema, { name: `${name}-copy`.slice(0, 31) });
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await cloneVirtualServerAction(id, values);
     if (showResult(result, `Cloned ${name} as ${values.name}.`)) {
       form.reset(values);
-      router.push(`/virtual-servers/${result.data.id}?created=clone&from=${encodeURIComponent(name)}`);
+      router.push(to(`/virtual-servers/${result.data.id}?created=clone&from=${encodeURIComponent(name)}`));
     }
   });
 

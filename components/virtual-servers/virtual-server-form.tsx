@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useClusterHref } from "@/components/ui/cluster-link";
 import { FormProvider, type DefaultValues } from "react-hook-form";
 import { loadVirtualServerSchema } from "@/components/ui/schema-loaders";
 import type { VirtualServerInput } from "@/lib/domain/schema";
@@ -18,6 +19,7 @@ type Props =
 /** Adds or edits a virtual server and its monitoring scripts; real servers are edited below it. */
 export function VirtualServerForm(props: Props) {
   const router = useRouter();
+  const to = useClusterHref();
   const initial = props.mode === "edit" ? props.detail.values : props.initial;
   const { form, locked, message, showResult, version } = usePanelForm(loadVirtualServerSchema, initial, {
     version: props.mode === "edit" ? props.detail.version : 0,
@@ -29,7 +31,7 @@ export function VirtualServerForm(props: Props) {
       const result = await createVirtualServerAction(props.clusterId, values);
       if (showResult(result, `Created virtual server ${values.name}.`)) {
         reset(result.data.values);
-        router.push(`/virtual-servers/${result.data.id}?created=1`);
+        router.push(to(`/virtual-servers/${result.data.id}?created=1`));
       }
       return;
     }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ClusterLink } from "@/components/ui/cluster-link";
 import type { VirtualServerRow } from "@/lib/server/virtual-servers";
 import { VirtualServerRowActions } from "./virtual-server-row-actions";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -21,7 +21,7 @@ export function VirtualServerTable({ rows, canEdit }: { rows: VirtualServerRow[]
           {rows.map((r) => (
             <tr key={r.id}>
               <td>{r.active ? "up" : "down"}</td>
-              <td><Link href={`/virtual-servers/${r.id}`}>{r.name}</Link></td>
+              <td><ClusterLink href={`/virtual-servers/${r.id}`}>{r.name}</ClusterLink></td>
               <td>{r.vip}</td>
               <td>{r.port}</td>
               <td>{r.firewallMark ?? "—"}</td>

@@ -7,7 +7,7 @@ import { ACCOUNTS, submitCreateUser, submitLogin, type E2eRole } from "./account
 async function signIn(page: Page, role: E2eRole): Promise<void> {
   const { username, password } = ACCOUNTS[role];
   await submitLogin(page, username, password);
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/c\/\d+-[^/?#]+$/);
 }
 
 async function ensureUser(page: Page, role: "operator" | "viewer"): Promise<void> {

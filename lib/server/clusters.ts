@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
+import { clusterIdOfSegment } from "@/lib/domain/links/cluster-path";
 import type { NewClusterInput, RenameClusterInput } from "@/lib/domain/schema/cluster-forms";
 import { requireClusterPermission, requireSomeClusterPermission, visibleClusterFilter } from "./auth/cluster-access";
 import { requirePermission } from "./auth/permissions";
@@ -10,7 +11,7 @@ import { db, lockForWrite } from "./db";
 import { auditChange } from "./panel-audit";
 import { versionedWrite } from "./versioned-write";
 
-/** Cookie holding the id of the cluster the panels show. */
+/** Cookie holding the id of the cluster last shown: where `/` and the global pages' links lead. */
 export const CLUSTER_COOKIE = "lvs_cluster";
 
 /** A cluster as the switcher and panel headers show it. */
@@ -42,13 +43,25 @@ export async function resolveCluster(preferredId?: number): Promise<ClusterSumma
   return first;
 }
 
+/**
+ * The visible cluster a URL segment names (`/c/7-edge-1/…`: by its id, so the
+ * address survives a rename), or null when there is none or the user may not
+ * see it: pages answer both with the same 404. Deduplicated per request.
+ */
+export const findVisibleCluster = cache(async (segment: string): Promise<ClusterSummary | null> => {
+  const user = await requireSomeClusterPermission("cluster.read");
+  const id = clusterIdOfSegment(segment);
+  if (id === null) return null;
+  return db.cluster.findFirst({ where: { AND: [{ id }, { ...(await visibleClusterFilter(user)), stagingFor: null }] }, select: summarySelect });
+});
+
 /** A cluster id as SQLite stores them (a positive 32-bit integer here); anything else names no cluster. */
 function isRowId(id: number): boolean {
   return Number.isSafeInteger(id) && id >= 1 && id <= 2_147_483_647;
 }
 
 /**
- * The cluster chosen with the switcher (cookie `lvs_cluster`), falling back to
+ * The cluster last shown (cookie `lvs_cluster`), falling back to
  * the first visible cluster. A cookie that names no visible cluster (deleted,
  * hidden by a grant, or not a row id at all) is ignored. Deduplicated per request.
  */
@@ -57,7 +70,12 @@ export const getSelectedCluster = cache(async (): Promise<ClusterSummary> => {
   return resolveCluster(raw !== undefined && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined);
 });
 
-/** Remembers the cluster the panels show; refuses an id the user cannot see as not found. */
+/** Whether the cookie already names this cluster as the one last shown. */
+export async function isLastShownCluster(clusterId: number): Promise<boolean> {
+  return (await cookies()).get(CLUSTER_COOKIE)?.value === String(clusterId);
+}
+
+/** Remembers the cluster last shown; refuses an id the user cannot see as not found. */
 export async function selectCluster(clusterId: number): Promise<ClusterSummary> {
   await requireClusterPermission(isRowId(clusterId) ? clusterId : null, "cluster.read");
   const cluster = await db.cluster.findUnique({ where: { id: clusterId }, select: summarySelect });

@@ -180,3 +180,34 @@ describe("cluster cookie (item 14)", () => {
     expect((await clusters.getSelectedCluster()).name).not.toBe("lab");
   });
 });
+
+describe("cluster in the URL (issue 13 item 9)", () => {
+  it("finds a visible cluster by the id of its segment, whatever name follows", async () => {
+    await signInTeam();
+    for (const segment of [`${ids.edge}-edge-1`, `${ids.edge}`, `${ids.edge}-a-former-name`]) {
+      expect(await clusters.findVisibleCluster(segment)).toMatchObject({ id: ids.edge, name: "edge-1" });
+    }
+    expect(await clusters.findVisibleCluster(`${ids.dmz}-dmz`)).toMatchObject({ id: ids.dmz });
+  });
+
+  it("finds nothing for a hidden, missing or staging cluster, or a segment without an id", async () => {
+    await signInTeam();
+    for (const segment of [`${ids.lab}-lab`, `${ids.lab}-edge-1`, `${ids.lab}`, "2147483647-x", "edge-1", "0-x", "", `${ids.edge}x`]) {
+      expect(await clusters.findVisibleCluster(segment), segment).toBeNull();
+    }
+    await signInAs("admin");
+    const staging = await db.cluster.create({ data: { name: "staging-url", primaryPublicIp: "192.0.2.1", stagingFor: ids.edge } });
+    expect(await clusters.findVisibleCluster(`${staging.id}-staging-url`)).toBeNull();
+    expect(await clusters.findVisibleCluster(`${ids.lab}-lab`)).toMatchObject({ id: ids.lab });
+    await db.cluster.delete({ where: { id: staging.id } });
+  });
+
+  it("remembers the cluster last shown for / and the global pages", async () => {
+    await signInTeam();
+    expect(await clusters.isLastShownCluster(ids.dmz)).toBe(false);
+    expect(await selectClusterAction(ids.dmz)).toMatchObject({ ok: true });
+    expect(await clusters.isLastShownCluster(ids.dmz)).toBe(true);
+    expect((await clusters.getSelectedCluster()).id).toBe(ids.dmz);
+    expect(await clusters.isLastShownCluster(ids.edge)).toBe(false);
+  });
+});

@@ -289,6 +289,8 @@ describe("the matrix covers the data layer", () => {
     isChangedSinceExport: "pure", listClusters: "lists only what the session may see (tested in clusters tests)",
     getSelectedCluster: "the session's own selection (tested in clusters tests)",
     resolveCluster: "the session's own selection from its cookie (tested in clusters tests)", createCluster: "admin-only, tested in clusters tests",
+    findVisibleCluster: "null, as a 404, for what the session may not see (tested in cluster-roles tests)",
+    isLastShownCluster: "reads the session's own cookie (tested in cluster-roles tests)",
     changedClusterSettings: "pure", documentTooLarge: "error constructor", documentErrors: "error constructor",
     applyClusterDocument: "the write path behind importClusterDocument and restoreExport (rows)",
     importPreviewedDocument: "importClusterDocument with the preview's checksums (same check, same write)",

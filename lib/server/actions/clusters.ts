@@ -7,8 +7,11 @@ import { createCluster, deleteCluster, renameCluster, selectCluster, type Cluste
 
 const write = { permission: "cluster.write", revalidate: [PANELS] } as const;
 
-/** Shows another cluster in every panel (cookie). Needs cluster.read. */
-export const selectClusterAction = clusterAction({ permission: "cluster.read", schema: [idArg("cluster")], revalidate: [PANELS] })
+/**
+ * Remembers the cluster a page showed (cookie), the one `/` and the global pages'
+ * links lead to. Changes no page, so nothing is revalidated. Needs cluster.read.
+ */
+export const selectClusterAction = clusterAction({ permission: "cluster.read", schema: [idArg("cluster")], revalidate: [] })
   .action(async ([clusterId]) => selectCluster(clusterId));
 
 /** Creates a cluster. Needs cluster.write (admins). */

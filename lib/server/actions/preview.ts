@@ -30,7 +30,7 @@ export const previewArtifactAction = clusterAction({ permission: "preview.read",
 export const exportClusterAction = clusterAction({
   permission: "export.create",
   schema: [schemaArg(exportRequestSchema, "The export request is invalid.")],
-  revalidate: (outcome: ExportOutcome) => (outcome.status === "created" ? ["/preview", "/exports", "/"] : []),
+  revalidate: (outcome: ExportOutcome) => (outcome.status === "created" ? [PANELS] : []),
 }).action(async ([request]) => createExport(request));
 
 /** Replaces the selected cluster's content with an uploaded interchange document (form field `document`; with `baseSha256` and `documentSha256` only as previewed). */

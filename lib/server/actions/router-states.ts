@@ -1,14 +1,14 @@
 "use server";
 
 import { whatIfFormSchema } from "@/lib/domain/schema/what-if-form";
-import { clusterAction, formDataArg, schemaArg } from "../action-client";
+import { clusterAction, formDataArg, PANELS, schemaArg } from "../action-client";
 import { DataError } from "../data-errors";
 import { uploadRouterState } from "../router-states";
 import { askWhatIf } from "../what-if";
 import { clusterIdArg, formClusterId } from "./cluster-id";
 
 /** Stores a collect-state file for the primary or backup router (form fields clusterId, router, state). */
-export const uploadRouterStateAction = clusterAction({ permission: "routerState.upload", schema: [formDataArg()], revalidate: ["/", "/drift"] })
+export const uploadRouterStateAction = clusterAction({ permission: "routerState.upload", schema: [formDataArg()], revalidate: [PANELS] })
   .action(async ([form]) => {
     const clusterId = formClusterId(form);
     const file = form.get("state");
