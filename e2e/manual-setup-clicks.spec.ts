@@ -10,7 +10,7 @@ const CLUSTER = "e2e-manual-setup";
 test.use({ storageState: stateFile("operator") });
 test.beforeAll(async ({ browser }) => ensureCluster(browser, CLUSTER, "203.0.113.70"));
 
-/** Counts clicks (buttons, links, choices, answered dialogs) and main-frame navigations, client-side ones included. */
+/** Counts clicks (buttons, links, choices, answered dialogs) and the pages shown (main-frame addresses, client-side navigations included). */
 function startCounting(page: Page) {
   const count = { clicks: 0, pageLoads: 0, dialogs: [] as string[] };
   // Every form here was saved before the operator moves on: a "leave?" question would be a false alarm.
@@ -19,8 +19,12 @@ function startCounting(page: Page) {
     count.dialogs.push(`${new URL(page.url()).pathname}: ${dialog.message()}`);
     void dialog.accept();
   });
+  // A page is a new address: a refresh or a history update of the same address is no new page.
+  let last = "";
   page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) count.pageLoads += 1;
+    if (frame !== page.mainFrame() || frame.url() === last) return;
+    last = frame.url();
+    count.pageLoads += 1;
   });
   const click = async (target: Locator) => {
     count.clicks += 1;
@@ -66,6 +70,7 @@ test("[operator] sets up the manuals' HTTP+HTTPS and FTP services; prints clicks
   await createBundle(/^Add FTP bundle/, "203.0.113.21");
   await createVirtualServer("ftp", "300");
 
+  await page.waitForLoadState("networkidle");
   console.log(`manual_setup_clicks ${count.clicks} page_loads ${count.pageLoads}`);
   expect(count.dialogs).toEqual([]);
 
