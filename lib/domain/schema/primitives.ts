@@ -19,18 +19,34 @@ export function allowedError(allowed: string): { error: z.core.$ZodErrorMap } {
   };
 }
 
+/**
+ * The checks of a schema as a plain predicate, beside the schema itself, for the
+ * document's fast path (fast-parse.ts): of a string or number, everything it
+ * must be; of a list, its length; of an object, its refinement over the parsed
+ * fields. One predicate serves both, so the two cannot disagree.
+ */
+export const FAST_CHECKS = new WeakMap<z.ZodType, (value: never) => boolean>();
+
+/** Registers a schema's checks as a predicate (see FAST_CHECKS) and returns the schema. */
+export function withFastCheck<S extends z.ZodType>(schema: S, check: (value: never) => boolean): S {
+  FAST_CHECKS.set(schema, check);
+  return schema;
+}
+
 /** A string that must pass `check`, which returns null or why it fails. */
 export function checkedString(allowed: string, check: (s: string) => string | null) {
-  return z.string(allowedError(allowed)).superRefine((s, ctx) => {
+  const schema = z.string(allowedError(allowed)).superRefine((s, ctx) => {
     const why = check(s);
     if (why !== null) ctx.addIssue({ code: "custom", message: why, input: s });
   });
+  return withFastCheck(schema, (s: unknown) => typeof s === "string" && check(s) === null);
 }
 
 /** An integer within [lo, hi]. */
 export function intInRange(lo: number, hi: number, unit = "") {
   const allowed = `an integer ${lo}-${hi}${unit}`;
-  return z.int(allowedError(allowed)).min(lo, allowedError(allowed)).max(hi, allowedError(allowed));
+  const schema = z.int(allowedError(allowed)).min(lo, allowedError(allowed)).max(hi, allowedError(allowed));
+  return withFastCheck(schema, (v: unknown) => Number.isSafeInteger(v) && (v as number) >= lo && (v as number) <= hi);
 }
 
 const NAME = /^[A-Za-z0-9_.-]{1,31}$/;
@@ -144,5 +160,6 @@ export function strictObject<S extends z.core.$ZodLooseShape>(shape: S) {
 /** A list whose errors say what each element must be. */
 export function listOf<T extends z.ZodType>(item: T, what: string, max: number, min = 0) {
   const allowed = `a list of ${min}-${max} ${what}`;
-  return z.array(item, allowedError(allowed)).min(min, allowedError(allowed)).max(max, allowedError(allowed));
+  const schema = z.array(item, allowedError(allowed)).min(min, allowedError(allowed)).max(max, allowedError(allowed));
+  return withFastCheck(schema, (list: unknown[]) => list.length >= min && list.length <= max);
 }

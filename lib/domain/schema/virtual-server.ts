@@ -2,7 +2,7 @@ import * as z from "zod";
 import { familyOf } from "../model/address";
 import {
   checkMask, closedEnum, deviceSchema, healthStringSchema, hostPortSchema, ipAddressSchema, listOf, markSchema, maskSchema,
-  nameSchema, portSchema, secondsSchema, sendProgramSchema, strictObject,
+  nameSchema, portSchema, secondsSchema, sendProgramSchema, strictObject, withFastCheck,
 } from "./primitives";
 import { healthCheckSchema } from "./health-check";
 import { realServerSchema } from "./real-server";
@@ -45,16 +45,24 @@ export const virtualServerSchema = strictObject({
   healthCheck: healthCheckSchema.optional(),
   realServers: listOf(realServerSchema, "real servers", 1024).default([]),
 }).superRefine((vs, ctx) => {
+  for (const issue of maskIssues(vs)) ctx.addIssue({ code: "custom", ...issue });
+});
+withFastCheck(virtualServerSchema, (vs: VirtualServer) => maskIssues(vs).length === 0);
+
+/** The masks of a virtual server that do not fit its VIP's family. */
+function maskIssues(vs: { vip: string; vipNetmask?: string | number; persistence?: { netmask?: string | number } }) {
   const family = familyOf(vs.vip);
   const masks: [string, string | number | undefined][] = [
     ["vipNetmask", vs.vipNetmask],
     ["persistence.netmask", vs.persistence?.netmask],
   ];
+  const issues: { path: string[]; message: string; input: string | number }[] = [];
   for (const [field, mask] of masks) {
     const why = mask === undefined ? null : checkMask(mask, family);
-    if (why) ctx.addIssue({ code: "custom", path: field.split("."), message: `${why} (the VIP is IPv${family})`, input: mask });
+    if (why) issues.push({ path: field.split("."), message: `${why} (the VIP is IPv${family})`, input: mask! });
   }
-});
+  return issues;
+}
 
 /** A virtual server after defaults. */
 export type VirtualServer = z.output<typeof virtualServerSchema>;
