@@ -25,31 +25,32 @@ const WORD = /[ \t\r]*(?:([!#])|([{}])|"([^"]*)("?)|([^ \t\r{}"!#]+))/y;
 // second of the 10,000-service import.
 const SPACE = 32, TAB = 9, CR = 13, OPEN = 123, CLOSE = 125, QUOTE = 34, BANG = 33, HASH = 35;
 
-function lexLine(body: string, out: string[]): { column: number; message: string } | null {
-  const n = body.length;
-  let i = 0;
-  while (i < n) {
-    const c = body.charCodeAt(i);
+/** Words of one line, text[from, to), into `out` from index 0; their count, or where the line cannot be read. */
+function lexLine(text: string, from: number, to: number, out: string[]): number | { column: number; message: string } {
+  let i = from;
+  let count = 0;
+  while (i < to) {
+    const c = text.charCodeAt(i);
     if (c === SPACE || c === TAB || c === CR) i++;
-    else if (c === BANG || c === HASH) return null;
+    else if (c === BANG || c === HASH) return count;
     else if (c === OPEN || c === CLOSE) {
-      out.push(c === OPEN ? "{" : "}");
+      out[count++] = c === OPEN ? "{" : "}";
       i++;
     } else if (c === QUOTE) {
-      const end = body.indexOf('"', i + 1);
-      if (end < 0) return { column: i + 1, message: 'unterminated string; allowed: a closing " on the same line' };
-      out.push(body.slice(i + 1, end));
+      const end = text.indexOf('"', i + 1);
+      if (end < 0 || end >= to) return { column: i - from + 1, message: 'unterminated string; allowed: a closing " on the same line' };
+      out[count++] = text.slice(i + 1, end);
       i = end + 1;
     } else {
-      const from = i;
-      for (i++; i < n; i++) {
-        const d = body.charCodeAt(i);
+      const start = i;
+      for (i++; i < to; i++) {
+        const d = text.charCodeAt(i);
         if (d === SPACE || d === TAB || d === CR || d === OPEN || d === CLOSE || d === QUOTE || d === BANG || d === HASH) break;
       }
-      out.push(body.slice(from, i));
+      out[count++] = text.slice(start, i);
     }
   }
-  return null;
+  return count;
 }
 
 /** Column (1-based) of the n-th word of a line, for error messages. */
@@ -82,31 +83,32 @@ function lexFile(text: string, file: string, reader: IncludeReader | undefined, 
   // Lines are cut one at a time and the word list is reused: a million-line
   // array kept every line alive into the old generation.
   let comment: string | undefined;
-  const lineToks: string[] = [];
+  const words: string[] = [];
   for (let n = 0, start = 0; start <= text.length; n++) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
-    const body = text.slice(start, end);
+    const from = start;
     start = end + 1;
-    lineToks.length = 0;
-    const err = lexLine(body, lineToks);
-    if (err) {
-      log.error(n + 1, err.column, err.message);
+    const count = lexLine(text, from, end, words);
+    if (typeof count !== "number") {
+      log.error(n + 1, count.column, count.message);
       return false;
     }
-    if (lineToks.length === 0) {
+    if (count === 0) {
+      const body = text.slice(from, end);
       const c = body.includes("!") || body.includes("#") ? COMMENT_LINE.exec(body) : null;
       comment = c ? (c[1] ?? "") : undefined;
       continue;
     }
-    if (lineToks[0] === "include") {
-      const target = lineToks[1];
+    if (words[0] === "include") {
+      const target = count > 1 ? words[1] : undefined;
+      const body = text.slice(from, end);
       if (target === undefined) {
         log.error(n + 1, columnOf(body, 0), "include needs a file name or glob");
         return false;
       }
       if (!included({ text: target, file, line: n + 1, column: columnOf(body, 1) }, file, reader, log, stack, tree)) return false;
-    } else if (!tree.feed(lineToks, file, n + 1, body, comment)) return false;
+    } else if (!tree.feed(words, count, { file, line: n + 1, text, from, to: end }, comment)) return false;
     comment = undefined;
   }
   return true;
@@ -141,6 +143,18 @@ function included(target: Tok, file: string, reader: IncludeReader | undefined, 
   return true;
 }
 
+/** Where a line is: its file and number, and its text as text[from, to). */
+interface LineAt {
+  file: string;
+  line: number;
+  text: string;
+  from: number;
+  to: number;
+}
+
+/** A line's text, cut only when an error needs a column. */
+const lineText = (at: LineAt) => at.text.slice(at.from, at.to);
+
 // A `{` belongs to the keyword line before it even on a line of its own, as in
 // keepalived; everything else on one line is one node.
 // Top-level nodes leave the builder as soon as no later line can add to them,
@@ -151,23 +165,24 @@ class TreeBuilder {
 
   constructor(private readonly log: MessageLog, private readonly onNode: (node: KaNode) => void) {}
 
-  feed(words: string[], file: string, line: number, body: string, comment: string | undefined): boolean {
+  feed(words: readonly string[], count: number, at: LineAt, comment: string | undefined): boolean {
+    const { file, line } = at;
     let current: KaNode | null = null;
-    for (let i = 0; i < words.length; i++) {
+    for (let i = 0; i < count; i++) {
       const w = words[i] as string;
       const top = this.stack[this.stack.length - 1] as { nodes: KaNode[]; open?: Tok };
       if (w === "{") {
         const owner = current ?? top.nodes[top.nodes.length - 1];
         if (!owner || owner.children) {
-          this.log.forFile(file).error(line, columnOf(body, i), "{ without a keyword before it");
+          this.log.forFile(file).error(line, columnOf(lineText(at), i), "{ without a keyword before it");
           return false;
         }
         owner.children = [];
-        this.stack.push({ nodes: owner.children, open: { text: w, file, line, column: -1 - i, body } });
+        this.stack.push({ nodes: owner.children, open: { text: w, file, line, column: -1 - i, body: lineText(at) } });
         current = null;
       } else if (w === "}") {
         if (this.stack.length === 1) {
-          this.log.forFile(file).error(line, columnOf(body, i), "} closes no block; allowed: balanced { }");
+          this.log.forFile(file).error(line, columnOf(lineText(at), i), "} closes no block; allowed: balanced { }");
           return false;
         }
         this.stack.pop();
