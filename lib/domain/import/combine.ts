@@ -84,12 +84,17 @@ function chooseNetwork(files: readonly ServicesResult[], services: readonly Impo
     if (m) counts.set(m, (counts.get(m) ?? 0) + 1);
   }
   const network = stated ?? [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!network) return network;
   for (const s of services) {
-    const methods = new Set([s.method, ...s.realServers.map((r) => r.method)].filter((m) => m !== undefined));
-    for (const m of methods) {
-      if (network && m !== network) {
-        messages.push({ severity: "warning", file: s.file, line: s.line, message: `forwarding method ${m} not imported: the cluster forwards every service by one method (${network})`, subject: subjectOf(s) });
-      }
+    // Each other method once per service, the service's own first, in the order written.
+    const others: NetworkType[] = [];
+    const other = (m: NetworkType | undefined) => {
+      if (m !== undefined && m !== network && !others.includes(m)) others.push(m);
+    };
+    other(s.method);
+    for (const r of s.realServers) other(r.method);
+    for (const m of others) {
+      messages.push({ severity: "warning", file: s.file, line: s.line, message: `forwarding method ${m} not imported: the cluster forwards every service by one method (${network})`, subject: subjectOf(s) });
     }
   }
   return network;
