@@ -72,14 +72,19 @@ function parseArgs(argv: readonly string[]): Args | string {
   return args;
 }
 
-function loadDocument(source: string, io: CliIo, json: boolean): { doc: LvsDocument } | CliResult {
-  let text: string;
+/** The text of a file, or of stdin for "-"; exit 2 naming the file when it cannot be read. */
+function readSource(source: string, io: CliIo): { text: string } | CliResult {
   try {
-    text = source === "-" ? io.readStdin() : io.readFile(source);
+    return { text: source === "-" ? io.readStdin() : io.readFile(source) };
   } catch (e) {
     return { exitCode: 2, stdout: "", stderr: `lvs-console: cannot read ${source}: ${e instanceof Error ? e.message : String(e)}\n` };
   }
-  const r = parseDocumentText(text);
+}
+
+function loadDocument(source: string, io: CliIo, json: boolean): { doc: LvsDocument } | CliResult {
+  const read = readSource(source, io);
+  if (!("text" in read)) return read;
+  const r = parseDocumentText(read.text);
   if (r.ok) return { doc: r.doc };
   const stdout = json ? `${JSON.stringify({ valid: false, issues: r.issues }, null, 2)}\n` : "";
   return { exitCode: 2, stdout, stderr: `lvs-console: ${source} is not a valid document:\n${lines(r.lines)}` };
@@ -120,9 +125,10 @@ export interface CliKit {
   usage: (message: string) => CliResult;
   lines: (items: readonly string[]) => string;
   loadDocument: (source: string, io: CliIo, json: boolean) => { doc: LvsDocument } | CliResult;
+  readSource: (source: string, io: CliIo) => { text: string } | CliResult;
 }
 
-const KIT: CliKit = { usage, lines, loadDocument };
+const KIT: CliKit = { usage, lines, loadDocument, readSource };
 
 /** Runs the CLI on its arguments (without node and script) and returns what to print and the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): CliResult {

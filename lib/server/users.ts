@@ -1,7 +1,7 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, User } from "@/lib/generated/prisma/client";
 import type { ChangeOwnPasswordInput, ChangeRoleInput, CreateUserInput, ResetPasswordInput, SetDisabledInput } from "@/lib/domain/schema/account";
-import { recordAudit } from "./audit";
+import { recordAudit, type AuditInput } from "./audit";
 import { hashPassword, passwordProblem, verifyPassword } from "./auth/password";
 import { requirePermission } from "./auth/permissions";
 import { isRole, type Role } from "@/lib/domain/roles";
@@ -91,46 +91,62 @@ export async function createUser(input: CreateUserInput, request: RequestInfo): 
 
 /** Changes a user's role; the last active admin keeps theirs. */
 export async function changeUserRole(input: ChangeRoleInput, request: RequestInfo): Promise<void> {
-  const actor = await requirePermission("user.manage");
-  if (input.userId === actor.userId) throw new DataError(SELF_CHANGE_REFUSED);
-  await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId } });
-    if (!user) throw new DataError("No such user.");
-    if (user.role === input.role) return;
-    if (user.role === "admin" && !user.disabled) await assertAnotherActiveAdmin(tx, user.id);
-    const { count } = await tx.user.updateMany({
-      where: { id: user.id, version: input.version },
-      data: { role: input.role, version: { increment: 1 } },
-    });
-    if (count === 0) throw new DataError(CONFLICT);
-    await recordAudit(tx, {
-      actor, action: "user.role.change", targetType: "user", targetId: user.id, targetName: user.username,
-      before: { role: user.role }, after: { role: input.role }, detail: user.username, ip: request.ip,
-    });
+  await changeOtherUser(input, {
+    unchanged: (user) => user.role === input.role,
+    guard: (tx, user) => (user.role === "admin" && !user.disabled ? assertAnotherActiveAdmin(tx, user.id) : Promise.resolve()),
+    data: { role: input.role },
+    audit: async (_tx, user) => ({
+      action: "user.role.change", before: { role: user.role }, after: { role: input.role }, detail: user.username, ip: request.ip,
+    }),
   });
 }
 
 /** Disables (ending every session) or re-enables an account; the last active admin stays enabled. */
 export async function setUserDisabled(input: SetDisabledInput, request: RequestInfo): Promise<void> {
+  await changeOtherUser(input, {
+    unchanged: (user) => user.disabled === input.disabled,
+    guard: (tx, user) => (input.disabled && user.role === "admin" ? assertAnotherActiveAdmin(tx, user.id) : Promise.resolve()),
+    data: { disabled: input.disabled },
+    audit: async (tx, user) => {
+      const ended = input.disabled ? await deleteUserSessions(tx, user.id) : 0;
+      return {
+        action: input.disabled ? "user.disable" : "user.enable", before: { disabled: user.disabled }, after: { disabled: input.disabled },
+        detail: input.disabled ? `${user.username}; ended ${ended} session(s)` : user.username, ip: request.ip,
+      };
+    },
+  });
+}
+
+/**
+ * An admin's change to another user's account, in one transaction: refused for
+ * one's own account and on a stale version, nothing written when nothing
+ * changes, `guard` checked first, then the row written, `audit` run (it may
+ * write more) and its event recorded.
+ */
+async function changeOtherUser(input: { userId: number; version: number }, change: {
+  unchanged: (user: User) => boolean;
+  guard: (tx: Prisma.TransactionClient, user: User) => Promise<void>;
+  data: Prisma.UserUpdateManyMutationInput;
+  audit: (tx: Prisma.TransactionClient, user: User) => Promise<Omit<AuditInput, "actor" | "targetType" | "targetId" | "targetName">>;
+}): Promise<void> {
   const actor = await requirePermission("user.manage");
   if (input.userId === actor.userId) throw new DataError(SELF_CHANGE_REFUSED);
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new DataError("No such user.");
-    if (user.disabled === input.disabled) return;
-    if (input.disabled && user.role === "admin") await assertAnotherActiveAdmin(tx, user.id);
-    const { count } = await tx.user.updateMany({
-      where: { id: user.id, version: input.version },
-      data: { disabled: input.disabled, version: { increment: 1 } },
-    });
+    if (change.unchanged(user)) return;
+    await change.guard(tx, user);
+    const { count } = await tx.user.updateMany({ where: { id: user.id, version: input.version }, data: { ...change.data, version: { increment: 1 } } });
     if (count === 0) throw new DataError(CONFLICT);
-    const ended = input.disabled ? await deleteUserSessions(tx, user.id) : 0;
-    await recordAudit(tx, {
-      actor, action: input.disabled ? "user.disable" : "user.enable", targetType: "user", targetId: user.id, targetName: user.username,
-      before: { disabled: user.disabled }, after: { disabled: input.disabled },
-      detail: input.disabled ? `${user.username}; ended ${ended} session(s)` : user.username, ip: request.ip,
-    });
+    const event = await change.audit(tx, user);
+    await recordAudit(tx, { actor, targetType: "user", targetId: user.id, targetName: user.username, ...event });
   });
+}
+
+/** Stores a user's new password hash and ends every session they have; how many ended. */
+async function storeNewPassword(tx: Prisma.TransactionClient, userId: number, passwordHash: string): Promise<number> {
+  await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } } });
+  return deleteUserSessions(tx, userId);
 }
 
 /** Sets a new password for another user and ends their sessions. */
@@ -141,11 +157,7 @@ export async function resetUserPassword(input: ResetPasswordInput, request: Requ
   assertAcceptablePassword(input.password, target.username, "password");
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: input.userId },
-      data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } },
-    });
-    const ended = await deleteUserSessions(tx, input.userId);
+    const ended = await storeNewPassword(tx, input.userId, passwordHash);
     await recordAudit(tx, {
       actor, action: "user.password.reset", targetType: "user", targetId: input.userId, targetName: target.username,
       detail: `${target.username}; ended ${ended} session(s)`, ip: request.ip,
@@ -178,11 +190,7 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: user.id },
-      data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } },
-    });
-    const ended = await deleteUserSessions(tx, user.id);
+    const ended = await storeNewPassword(tx, user.id, passwordHash);
     await recordAudit(tx, {
       actor, action: "account.password.change", targetType: "user", targetId: user.id, targetName: user.username,
       detail: `ended ${ended} session(s)`, ip: request.ip,

@@ -39,36 +39,35 @@ function scan(text: string): void {
       } else i += 1;
     }
   };
+  // The comma-separated items of an object or array, up to its closing bracket.
+  const items = (close: string, item: () => void, afterItem: string): void => {
+    skip();
+    if (text[i] === close) { i += 1; return; }
+    for (;;) {
+      item();
+      skip();
+      if (text[i] === close) { i += 1; return; }
+      if (text[i] !== ",") throw new Stop(i, afterItem);
+      i += 1;
+    }
+  };
+  const member = (): void => {
+    skip();
+    if (text[i] !== '"') throw new Stop(i, "a property name in double quotes");
+    string();
+    expect(":", "':' after the property name");
+    value();
+  };
   const value = (): void => {
     skip();
     const c = text[i];
     if (c === "{") {
       i += 1;
-      skip();
-      if (text[i] === "}") { i += 1; return; }
-      for (;;) {
-        skip();
-        if (text[i] !== '"') throw new Stop(i, "a property name in double quotes");
-        string();
-        expect(":", "':' after the property name");
-        value();
-        skip();
-        if (text[i] === "}") { i += 1; return; }
-        if (text[i] !== ",") throw new Stop(i, "',' or '}' after a property");
-        i += 1;
-      }
+      return items("}", member, "',' or '}' after a property");
     }
     if (c === "[") {
       i += 1;
-      skip();
-      if (text[i] === "]") { i += 1; return; }
-      for (;;) {
-        value();
-        skip();
-        if (text[i] === "]") { i += 1; return; }
-        if (text[i] !== ",") throw new Stop(i, "',' or ']' after an element");
-        i += 1;
-      }
+      return items("]", value, "',' or ']' after an element");
     }
     if (c === '"') return string();
     for (const word of ["true", "false", "null"]) if (text.startsWith(word, i)) { i += word.length; return; }
