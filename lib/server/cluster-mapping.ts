@@ -2,7 +2,7 @@ import "server-only";
 import type { VrrpSettings } from "@/lib/domain/schema";
 import type { GlobalSettings, GlobalSettingsInput, Redundancy, RedundancyInput } from "@/lib/domain/schema/cluster-forms";
 import type { Cluster, Prisma } from "@/lib/generated/prisma/client";
-import { definedOnly, maskFromColumn, maskToColumn, optionalNumber, optionalText } from "./stored-values";
+import { definedOnly, maskFromColumn, maskToColumn, optionalNumber, optionalText, toColumns } from "./stored-values";
 
 // The one mapping between a cluster row and the cluster settings of the model,
 // both ways: the Global settings and Redundancy forms, the interchange document
@@ -58,16 +58,14 @@ export function toClusterSettingsInput(c: Cluster) {
   return { ...toGlobalSettingsValues(c), ...toRedundancyValues(c), serialNo: c.serialNo };
 }
 
+const VRRP_COLUMNS = {
+  routerId: "vrrpRouterId", priorityPrimary: "vrrpPriorityPrimary", priorityBackup: "vrrpPriorityBackup",
+  preempt: "vrrpPreempt", advertSeconds: "vrrpAdvertSeconds", interface: "vrrpInterface",
+} as const satisfies Record<keyof VrrpSettings, keyof Cluster>;
+
 /** The settings' vrrp → its columns (all null when absent). */
 export function vrrpData(v: VrrpSettings | undefined) {
-  return {
-    vrrpRouterId: v?.routerId ?? null,
-    vrrpPriorityPrimary: v?.priorityPrimary ?? null,
-    vrrpPriorityBackup: v?.priorityBackup ?? null,
-    vrrpPreempt: v?.preempt ?? null,
-    vrrpAdvertSeconds: v?.advertSeconds ?? null,
-    vrrpInterface: v?.interface ?? null,
-  } satisfies Prisma.ClusterUpdateManyMutationInput;
+  return toColumns<Cluster, typeof VRRP_COLUMNS>(v, VRRP_COLUMNS) satisfies Prisma.ClusterUpdateManyMutationInput;
 }
 
 /** Global settings → cluster columns (the form and a whole imported document alike). */

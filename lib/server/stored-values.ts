@@ -61,3 +61,26 @@ export const optionalText = (v: string | null): string | undefined => v ?? undef
 
 /** A nullable number column as an optional value. */
 export const optionalNumber = (v: number | null): number | undefined => v ?? undefined;
+
+/** Which column of row type R holds each field of a nested settings object (healthCheck, vrrp). */
+export type ColumnTable<R> = Readonly<Record<string, keyof R & string>>;
+
+/** The columns a table names, with the row's own column types. */
+export type ColumnsOf<R, M extends ColumnTable<R>> = { -readonly [K in keyof M as M[K]]: R[M[K]] };
+
+/** A settings object's fields as their columns by the table (null for every field not set, or no object at all). */
+export function toColumns<R, M extends ColumnTable<R>>(value: object | undefined, table: M): ColumnsOf<R, M> {
+  const data: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(table)) data[column] = (value as Record<string, unknown> | undefined)?.[field] ?? null;
+  return data as ColumnsOf<R, M>;
+}
+
+/** A row's columns back as the settings object's fields, in the table's order; null columns are left out. */
+export function fromColumns<R>(row: R, table: ColumnTable<R>): Record<string, unknown> {
+  const value: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(table)) {
+    const stored = row[column];
+    if (stored !== null && stored !== undefined) value[field] = stored;
+  }
+  return value;
+}

@@ -2,8 +2,7 @@ import "server-only";
 import type { HealthCheck, VirtualServer } from "@/lib/domain/schema";
 import type { VirtualServer as VirtualServerRow } from "@/lib/generated/prisma/client";
 import {
-  definedOnly, maskFromColumn, maskToColumn, optionalMarkFromColumn, optionalMarkToColumn,
-  optionalNumber as num, optionalText as str,
+  fromColumns, maskFromColumn, maskToColumn, optionalMarkFromColumn, optionalMarkToColumn, optionalText as str, toColumns,
 } from "./stored-values";
 
 // The one mapping between a VirtualServer row and the model's virtual server
@@ -15,41 +14,22 @@ export { toRealServerData, toRealServerDetail, toRealServerValues, type RealServ
 /** The virtual server form's values: the shared schema's fields except the real-server list (edited row by row). */
 export type VirtualServerValues = Omit<VirtualServer, "realServers">;
 
+// Each health-check field beside its column, in the document's order: both directions read this table.
+const HEALTH_CHECK_COLUMNS = {
+  type: "healthCheckType", port: "healthCheckPort", path: "healthCheckPath", statusCode: "healthCheckStatusCode",
+  digest: "healthCheckDigest", script: "healthCheckScript", dnsName: "healthCheckDnsName", dnsType: "healthCheckDnsType",
+  intervalSeconds: "healthCheckInterval", timeoutSeconds: "healthCheckTimeout", retries: "healthCheckRetries", retryDelaySeconds: "healthCheckRetryDelay",
+} as const satisfies Record<keyof HealthCheck, keyof VirtualServerRow>;
+
 /** Stored health-check columns → the document's healthCheck (undefined when none is set). */
 export function toHealthCheck(v: VirtualServerRow): HealthCheck | undefined {
   if (v.healthCheckType === null) return undefined;
-  return definedOnly({
-    type: v.healthCheckType as HealthCheck["type"],
-    port: num(v.healthCheckPort),
-    path: str(v.healthCheckPath),
-    statusCode: num(v.healthCheckStatusCode),
-    digest: str(v.healthCheckDigest),
-    script: str(v.healthCheckScript),
-    dnsName: str(v.healthCheckDnsName),
-    dnsType: str(v.healthCheckDnsType) as HealthCheck["dnsType"],
-    intervalSeconds: num(v.healthCheckInterval),
-    timeoutSeconds: num(v.healthCheckTimeout),
-    retries: num(v.healthCheckRetries),
-    retryDelaySeconds: num(v.healthCheckRetryDelay),
-  });
+  return fromColumns(v, HEALTH_CHECK_COLUMNS) as HealthCheck;
 }
 
 /** The document's healthCheck → its columns (all null when none is set). */
 export function healthCheckData(h: HealthCheck | undefined) {
-  return {
-    healthCheckType: h?.type ?? null,
-    healthCheckPort: h?.port ?? null,
-    healthCheckPath: h?.path ?? null,
-    healthCheckStatusCode: h?.statusCode ?? null,
-    healthCheckDigest: h?.digest ?? null,
-    healthCheckScript: h?.script ?? null,
-    healthCheckDnsName: h?.dnsName ?? null,
-    healthCheckDnsType: h?.dnsType ?? null,
-    healthCheckInterval: h?.intervalSeconds ?? null,
-    healthCheckTimeout: h?.timeoutSeconds ?? null,
-    healthCheckRetries: h?.retries ?? null,
-    healthCheckRetryDelay: h?.retryDelaySeconds ?? null,
-  };
+  return toColumns<VirtualServerRow, typeof HEALTH_CHECK_COLUMNS>(h, HEALTH_CHECK_COLUMNS);
 }
 
 /** Virtual server row → the model's values (the form's and the document's alike). */
