@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { lvsDocumentSchema, type LvsDocument } from "@/lib/domain/schema";
+import { parseDocument, type LvsDocument } from "@/lib/domain/schema";
 import { toBundleValues } from "./bundle-mapping";
 import { toClusterSettingsInput } from "./cluster-mapping";
 import { db, type Tx } from "./db";
@@ -32,12 +32,12 @@ export function toDocument(c: ClusterRow): LvsDocument {
   };
   // Rows were validated on the way in; parsing again fills defaults and guards
   // the renderers against anything written to the database by other means.
-  const parsed = lvsDocumentSchema.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new Error(`cluster ${c.name} holds data the document schema refuses at ${first?.path.join(".")}: ${first?.message}`);
+  const parsed = parseDocument(raw);
+  if (!parsed.ok) {
+    const first = parsed.issues[0];
+    throw new Error(`cluster ${c.name} holds data the document schema refuses at ${first?.path}: ${first?.message}`);
   }
-  return parsed.data;
+  return parsed.doc;
 }
 
 /** A document plus the database ids behind its lists, so diagnostics can link to the objects at fault. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { lintRouterIds, type Diagnostic } from "@/lib/domain/lint";
-import { lvsDocumentSchema, type LvsDocument } from "@/lib/domain/schema";
+import { parseDocument, type LvsDocument } from "@/lib/domain/schema";
 import { toClusterSettingsInput } from "./cluster-mapping";
 import { db, type Tx } from "./db";
 
@@ -27,15 +27,15 @@ export async function routerIdDiagnostics(clusterId: number, tx: Tx | typeof db 
   const docs: LvsDocument[] = [];
   let index = -1;
   for (const c of clusters) {
-    const parsed = lvsDocumentSchema.safeParse({
+    const parsed = parseDocument({
       version: 1,
       cluster: toClusterSettingsInput(c),
       virtualServers: c.virtualServers.map((v) => ({ name: v.name, vip: v.vip, port: 1, device: v.device ?? undefined })),
     });
     // A cluster whose rows the schema refuses cannot render keepalived files at all; it claims no id.
-    if (!parsed.success) continue;
+    if (!parsed.ok) continue;
     if (c.id === clusterId) index = docs.length;
-    docs.push(parsed.data);
+    docs.push(parsed.doc);
   }
   return index < 0 ? [] : (lintRouterIds(docs)[index] ?? []);
 }
