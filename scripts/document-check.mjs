@@ -2,7 +2,9 @@
 // item 11). Plain JavaScript loaded at run time by lib/server/document-check.ts,
 // so the Next bundler never sees the worker: it would try to bundle a worker
 // whose path is only known at run time. The worker is an esbuild bundle of
-// bin/document-check-worker.ts (like the CLI's), rebuilt when a domain source is newer.
+// bin/document-check-worker.ts (like the CLI's), rebuilt when a source in
+// lib/domain or lib/server is newer; it is server code (the react-server
+// condition lets `server-only` in) and loads better-sqlite3 from node_modules.
 import { execFile } from "node:child_process";
 import { mkdir, readdir, rename, stat } from "node:fs/promises";
 import path from "node:path";
@@ -30,12 +32,12 @@ let building;
 function workerBundle() {
   building ??= (async () => {
     const built = await stat(bundle).then((s) => s.mtimeMs, () => 0);
-    const sources = Math.max((await stat(entry)).mtimeMs, await newestSource(path.join(root, "lib/domain")));
+    const sources = Math.max((await stat(entry)).mtimeMs, await newestSource(path.join(root, "lib/domain")), await newestSource(path.join(root, "lib/server")));
     if (built > sources) return bundle;
     await mkdir(path.dirname(bundle), { recursive: true });
     const tmp = `${bundle}.${process.pid}`;
     await promisify(execFile)(path.join(root, "node_modules/.bin/esbuild"), [
-      entry, "--bundle", "--platform=node", "--format=esm", "--target=node20", "--log-level=error", `--outfile=${tmp}`,
+      entry, "--bundle", "--platform=node", "--format=esm", "--target=node20", "--log-level=error", "--conditions=react-server", "--external:better-sqlite3", `--outfile=${tmp}`,
     ]);
     await rename(tmp, bundle);
     return bundle;
@@ -46,10 +48,19 @@ function workerBundle() {
 }
 
 /** Parses, validates and lints a document text in a worker thread; resolves to its DocumentCheck. */
-export async function checkDocumentInWorker(text) {
+export function checkDocumentInWorker(text) {
+  return runWorker({ text });
+}
+
+/** Like checkDocumentInWorker, and a valid document's rows are written into the staging cluster by the worker (SQLite); resolves to its StagedCheck. */
+export function stageDocumentInWorker(text, stage) {
+  return runWorker({ text, stage });
+}
+
+async function runWorker(workerData) {
   const file = await workerBundle();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { workerData: { text } });
+    const worker = new Worker(file, { workerData });
     worker.once("message", (result) => {
       resolve(result);
       void worker.terminate();

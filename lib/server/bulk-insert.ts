@@ -10,10 +10,22 @@ import { env } from "./env";
 /** A DateTime as Prisma's SQLite adapter stores it. */
 export const sqliteDateTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
-function toJsonValue(value: unknown): string | number | null {
+// Every row of a write step carries the same timestamps: formatted once.
+let lastDate: Date | undefined;
+let lastDateText = "";
+function dateText(d: Date): string {
+  if (d !== lastDate) {
+    lastDate = d;
+    lastDateText = sqliteDateTime(d);
+  }
+  return lastDateText;
+}
+
+/** A column value as SQL parameters and JSON rows carry it: booleans as 1/0, dates as the adapter stores them, integers as numbers. */
+export function toSqlValue(value: unknown): string | number | null {
+  if (value instanceof Date) return dateText(value);
   if (value === undefined || value === null) return null;
   if (typeof value === "boolean") return value ? 1 : 0;
-  if (value instanceof Date) return sqliteDateTime(value);
   if (typeof value === "bigint") {
     if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error("bulk insert: integer beyond 2^53");
     return Number(value);
@@ -42,10 +54,10 @@ export async function insertRows<R extends Record<string, unknown>>(
   if (env().databaseProvider === "postgresql") {
     // PostgreSQL: the rows as JSON objects, typed by the table's own row type;
     // ORDER BY ordinality keeps the document's order in the serial ids.
-    json = JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c) => [c, toJsonValue(row[c])]))));
+    json = JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c) => [c, toSqlValue(row[c])]))));
     sql = `INSERT INTO "${table}" (${names}) SELECT ${names} FROM jsonb_populate_recordset(NULL::"${table}", $1::jsonb) WITH ORDINALITY AS r ORDER BY r.ordinality`;
   } else {
-    json = JSON.stringify(rows.map((row) => columns.map((c) => toJsonValue(row[c]))));
+    json = JSON.stringify(rows.map((row) => columns.map((c) => toSqlValue(row[c]))));
     const select = columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(", ");
     // ORDER BY key keeps the document's order in the rowids.
     sql = `INSERT INTO "${table}" (${names}) SELECT ${select} FROM json_each(?) ORDER BY key`;

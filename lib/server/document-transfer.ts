@@ -1,17 +1,21 @@
 import "server-only";
+import { contentCounts } from "@/lib/domain/model/content-counts";
 import { findDuplicates } from "@/lib/domain/model/document-uniqueness";
+import { scriptCarriersOf, type ScriptCarrierAt } from "@/lib/domain/model/script-fields";
 import type { LvsDocument } from "@/lib/domain/schema";
 import { MAX_DOCUMENT_BYTES } from "@/lib/domain/schema/document-limits";
 import { clusterRoleCan, clusterRoleOf, requireClusterPermission } from "./auth/cluster-access";
 import { countClusterContent, readClusterDocument, readClusterHead } from "./cluster-document";
 import { serializeDocument } from "./artifact-set";
 import { DataError, isUniqueViolation, NotFoundError } from "./data-errors";
-import { checkDocumentInWorker } from "./document-check";
-import { db, snapshotTransaction } from "./db";
-import { replaceClusterContent } from "./document-write";
+import { checkDocumentInWorker, stageDocumentInWorker } from "./document-check";
+import { db, snapshotTransaction, type Tx } from "./db";
+import { createStagingCluster, dropHiddenCluster, replaceClusterContent, swapStagedContent } from "./document-write";
+import { env } from "./env";
 import type { DeliveryOptions } from "./exports";
 import { auditChange } from "./panel-audit";
-import { assertMayImportScripts, carriesScripts } from "./script-guard";
+import { assertMayImportScripts } from "./script-guard";
+import type { StagedCheck } from "./sqlite-staging-writer";
 
 export { MAX_DOCUMENT_BYTES };
 
@@ -75,48 +79,69 @@ export async function applyClusterDocument(clusterId: number, doc: LvsDocument, 
   await requireClusterPermission(clusterId, "document.import");
   const duplicates = findDuplicates(doc);
   if (duplicates.length > 0) throw documentErrors(duplicates);
-  return applyCheckedDocument(clusterId, doc, source);
+  return applyIncoming(clusterId, incomingDocument(clusterId, doc), source);
 }
 
-async function applyCheckedDocument(
-  clusterId: number, doc: LvsDocument, source: string, diagnostics?: ImportSummary["diagnostics"],
-): Promise<ImportSummary> {
-  const user = await requireClusterPermission(clusterId, "document.import");
-  const role = await clusterRoleOf(user, clusterId);
-  const maySetSettings = clusterRoleCan(role, "cluster.write");
-  const head = await readClusterHead(clusterId);
-  if (!head) throw new NotFoundError("cluster");
-  // Scripts run as root on the routers: a document that adds or changes one needs an admin of this cluster.
-  if (!clusterRoleCan(role, "script.write") && carriesScripts(doc)) assertMayImportScripts(role, (await readClusterDocument(clusterId))!, doc);
-  const refused = maySetSettings ? [] : changedClusterSettings(head.cluster, doc.cluster);
-  const applied: LvsDocument = maySetSettings ? doc : { ...doc, cluster: head.cluster };
-  const clash = maySetSettings && (await db.cluster.findFirst({ where: { name: doc.cluster.name, NOT: { id: clusterId } }, select: { id: true } }));
-  if (clash) throw nameTaken(doc.cluster.name);
-  const counts = {
-    firewallMarks: applied.firewallMarks.length,
-    virtualServers: applied.virtualServers.length,
-    realServers: applied.virtualServers.reduce((n, v) => n + v.realServers.length, 0),
+/** A document held in this thread: its rows are written to a staging cluster at the swap. */
+function incomingDocument(clusterId: number, doc: LvsDocument): Incoming {
+  return {
+    cluster: doc.cluster,
+    counts: contentCounts(doc),
+    scriptCarriers: scriptCarriersOf(doc),
+    swapIn: (version, cluster, finish, serialNo) => replaceClusterContent(clusterId, version, { ...doc, cluster }, finish, serialNo),
+    discard: async () => undefined,
   };
-  const notice = refused.length === 0
-    ? maySetSettings ? undefined : "Cluster settings were left as they are: only an admin of this cluster may change them."
-    : `Cluster settings were left as they are: only an admin of this cluster may change them. The document's ${refused.join(", ")} ${refused.length === 1 ? "was" : "were"} not applied.`;
-  const before = { cluster: head.cluster, ...(await countClusterContent(clusterId)) };
+}
+
+/** A checked document on its way in: what the permission checks and the summary read, and how its rows are swapped in. */
+interface Incoming {
+  cluster: LvsDocument["cluster"];
+  counts: { firewallMarks: number; virtualServers: number; realServers: number };
+  scriptCarriers: readonly ScriptCarrierAt[];
+  /** Swaps the rows in with these cluster settings (writing them to a staging cluster first, unless the worker did). */
+  swapIn: (expectedVersion: number, cluster: LvsDocument["cluster"], finish: (tx: Tx) => Promise<ImportSummary>, expectedSerialNo: number) => Promise<ImportSummary>;
+  /** Drops rows already staged when the import is refused before the swap. */
+  discard: () => Promise<void>;
+}
+
+async function applyIncoming(clusterId: number, incoming: Incoming, source: string, diagnostics?: ImportSummary["diagnostics"]): Promise<ImportSummary> {
+  let swapping = false;
   try {
-    return await replaceClusterContent(clusterId, head.version, applied, async (tx) => {
+    const user = await requireClusterPermission(clusterId, "document.import");
+    const role = await clusterRoleOf(user, clusterId);
+    const maySetSettings = clusterRoleCan(role, "cluster.write");
+    const head = await readClusterHead(clusterId);
+    if (!head) throw new NotFoundError("cluster");
+    // Scripts run as root on the routers: a document that adds or changes one needs an admin of this cluster.
+    if (!clusterRoleCan(role, "script.write") && incoming.scriptCarriers.length > 0) {
+      assertMayImportScripts(role, (await readClusterDocument(clusterId))!, incoming.scriptCarriers);
+    }
+    const refused = maySetSettings ? [] : changedClusterSettings(head.cluster, incoming.cluster);
+    const cluster = maySetSettings ? incoming.cluster : head.cluster;
+    const clash = maySetSettings && (await db.cluster.findFirst({ where: { name: cluster.name, NOT: { id: clusterId } }, select: { id: true } }));
+    if (clash) throw nameTaken(cluster.name);
+    const { counts } = incoming;
+    const notice = refused.length === 0
+      ? maySetSettings ? undefined : "Cluster settings were left as they are: only an admin of this cluster may change them."
+      : `Cluster settings were left as they are: only an admin of this cluster may change them. The document's ${refused.join(", ")} ${refused.length === 1 ? "was" : "were"} not applied.`;
+    const before = { cluster: head.cluster, ...(await countClusterContent(clusterId)) };
+    swapping = true; // from here on, a failed swap drops the staged rows itself
+    return await incoming.swapIn(head.version, cluster, async (tx) => {
       await auditChange(tx, user, {
         action: "document.import", targetType: "cluster", targetId: clusterId, clusterId,
-        before, after: { cluster: { ...applied.cluster, serialNo: head.cluster.serialNo + 1 }, ...counts },
+        before, after: { cluster: { ...cluster, serialNo: head.cluster.serialNo + 1 }, ...counts },
         detail: `${source}${notice ? `; ${notice}` : ""}`,
       });
       return {
-        clusterId, clusterName: applied.cluster.name, ...counts,
+        clusterId, clusterName: cluster.name, ...counts,
         clusterSettings: maySetSettings ? "replaced" : "kept",
         ...(notice ? { notice } : {}),
         ...(diagnostics ? { diagnostics } : {}),
       } satisfies ImportSummary;
     }, head.cluster.serialNo);
   } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(doc.cluster.name);
+    if (!swapping) await incoming.discard();
+    if (isUniqueViolation(error)) throw nameTaken(incoming.cluster.name);
     throw error;
   }
 }
@@ -137,10 +162,35 @@ export async function importClusterDocument(clusterId: number, text: string): Pr
   await requireClusterPermission(clusterId, "document.import");
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_DOCUMENT_BYTES) throw documentTooLarge(bytes);
-  // Parsing, validation and lint run in a worker thread: seconds of CPU for a large document.
-  const checked = await checkDocumentInWorker(text);
-  if (!checked.ok) throw documentErrors(checked.issues);
-  return applyCheckedDocument(clusterId, checked.doc, "document", checked.diagnostics);
+  const { databaseProvider, databaseFile } = env();
+  if (databaseProvider !== "sqlite") {
+    // Parsing, validation and lint run in a worker thread: seconds of CPU for a large document.
+    const checked = await checkDocumentInWorker(text);
+    if (!checked.ok) throw documentErrors(checked.issues);
+    return applyIncoming(clusterId, incomingDocument(clusterId, checked.doc), "document", checked.diagnostics);
+  }
+  // SQLite: the worker also writes the rows into a staging cluster through its own connection.
+  const stagingId = await createStagingCluster(clusterId);
+  const discard = () => dropHiddenCluster(stagingId);
+  let checked: StagedCheck;
+  try {
+    checked = await stageDocumentInWorker(text, databaseFile, stagingId);
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+  if (!checked.ok) {
+    await discard();
+    throw documentErrors(checked.issues);
+  }
+  const { staged } = checked;
+  return applyIncoming(clusterId, {
+    cluster: staged.cluster,
+    counts: staged.counts,
+    scriptCarriers: staged.scriptCarriers,
+    swapIn: (version, cluster, finish, serialNo) => swapStagedContent(clusterId, version, cluster, stagingId, finish, serialNo),
+    discard,
+  }, "document", staged.diagnostics);
 }
 
 /** The refusal of an invalid document, every problem keyed by its path. */

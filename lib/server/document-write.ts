@@ -2,27 +2,32 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { setImmediate as yieldToOthers } from "node:timers/promises";
 import type { LvsDocument } from "@/lib/domain/schema";
-import { bundleData, bundlePortRows } from "./bundle-mapping";
 import { globalSettingsData, redundancyData } from "./cluster-mapping";
 import { CLUSTER_ROW_WRITE } from "./cluster-serial";
 import { insertRows } from "./bulk-insert";
 import { DataError } from "./data-errors";
 import { db, type Tx } from "./db";
-import { toRealServerData } from "./real-server-mapping";
-import { toVirtualServerData } from "./virtual-server-mapping";
+import { bundlePortRowsOf, bundleRow, bundleSteps, realServerRowsOf, virtualServerRow, virtualServerSteps } from "./staging-rows";
 
 // A large import must not hold the database (one connection, one transaction
 // at a time) for seconds. Its rows go into a hidden staging cluster in many
-// short transactions; one short transaction then swaps them in with the
-// settings, the version check and the caller's audit event; the old rows are
-// deleted afterwards, again in small steps. A failure before the swap changes
-// nothing visible; the staging rows are removed (or, after a crash, at start).
-
-/** Rows per write step: each step is one short transaction. */
-const STEP_ROWS = 2_000;
+// short transactions (from this thread, or from the import worker's own
+// connection: import-worker.ts); one short transaction then swaps them in with
+// the settings, the version check and the caller's audit event; the old rows
+// are deleted afterwards, again in small steps. A failure before the swap
+// changes nothing visible; the staging rows are removed (or, after a crash, at start).
 
 /** Names of hidden clusters can never clash with real ones (cluster names allow only A-Z a-z 0-9 _ . -). */
 const hiddenName = (what: string) => `~${what}-${randomUUID()}`;
+
+/** A hidden cluster that receives an import's rows before they are swapped in; drop it with dropHiddenCluster when the import does not go ahead. */
+export async function createStagingCluster(forClusterId: number): Promise<number> {
+  const staging = await db.cluster.create({
+    data: { name: hiddenName("import"), primaryPublicIp: "192.0.2.1", stagingFor: forClusterId },
+    select: { id: true },
+  });
+  return staging.id;
+}
 
 /**
  * Replaces a cluster's bundles, virtual servers and settings with a validated
@@ -34,18 +39,31 @@ const hiddenName = (what: string) => `~${what}-${randomUUID()}`;
 export async function replaceClusterContent<T>(
   clusterId: number, expectedVersion: number, doc: LvsDocument, finish: (tx: Tx) => Promise<T>, expectedSerialNo?: number,
 ): Promise<T> {
-  const staging = await db.cluster.create({
-    data: { name: hiddenName("import"), primaryPublicIp: doc.cluster.primary.publicIp, stagingFor: clusterId },
-    select: { id: true },
-  });
+  const stagingId = await createStagingCluster(clusterId);
+  try {
+    await writeStagingRows(stagingId, doc);
+  } catch (error) {
+    await dropHiddenCluster(stagingId);
+    throw error;
+  }
+  return swapStagedContent(clusterId, expectedVersion, doc.cluster, stagingId, finish, expectedSerialNo);
+}
+
+/**
+ * Swaps the rows of a staging cluster in for a cluster's bundles and virtual
+ * servers and writes its settings, in one short transaction with `finish`
+ * (the audit event); refused, and the staging rows dropped, when the cluster's
+ * version or serial moved (see replaceClusterContent).
+ */
+export async function swapStagedContent<T>(
+  clusterId: number, expectedVersion: number, cluster: LvsDocument["cluster"], stagingId: number, finish: (tx: Tx) => Promise<T>, expectedSerialNo?: number,
+): Promise<T> {
   let swap: { trash: number; finished: T };
   try {
-    await writeBundles(staging.id, doc.firewallMarks);
-    await writeVirtualServers(staging.id, doc.virtualServers);
     swap = await db.$transaction(async (tx) => {
       const { count } = await tx.cluster.updateMany({
         where: { id: clusterId, version: expectedVersion, ...(expectedSerialNo === undefined ? {} : { serialNo: expectedSerialNo }), stagingFor: null },
-        data: { ...globalSettingsData(doc.cluster), ...redundancyData(doc.cluster), ...CLUSTER_ROW_WRITE },
+        data: { ...globalSettingsData(cluster), ...redundancyData(cluster), ...CLUSTER_ROW_WRITE },
       });
       if (count === 0) {
         throw new DataError("The cluster was changed by someone else while the document was being imported; nothing was imported. Import it again.");
@@ -54,55 +72,36 @@ export async function replaceClusterContent<T>(
       const trash = await tx.cluster.create({ data: { name: hiddenName("replaced"), primaryPublicIp: "192.0.2.1", stagingFor: clusterId }, select: { id: true } });
       await tx.firewallMarkBundle.updateMany({ where: { clusterId }, data: { clusterId: trash.id } });
       await tx.virtualServer.updateMany({ where: { clusterId }, data: { clusterId: trash.id } });
-      await tx.firewallMarkBundle.updateMany({ where: { clusterId: staging.id }, data: { clusterId } });
-      await tx.virtualServer.updateMany({ where: { clusterId: staging.id }, data: { clusterId } });
-      await tx.cluster.delete({ where: { id: staging.id } });
+      await tx.firewallMarkBundle.updateMany({ where: { clusterId: stagingId }, data: { clusterId } });
+      await tx.virtualServer.updateMany({ where: { clusterId: stagingId }, data: { clusterId } });
+      await tx.cluster.delete({ where: { id: stagingId } });
       return { trash: trash.id, finished: await finish(tx) };
     });
   } catch (error) {
-    await dropHiddenCluster(staging.id);
+    await dropHiddenCluster(stagingId);
     throw error;
   }
   void dropHiddenCluster(swap.trash);
   return swap.finished;
 }
 
-async function writeBundles(clusterId: number, bundles: LvsDocument["firewallMarks"]): Promise<void> {
-  const perStep = Math.max(1, Math.floor(STEP_ROWS / 4));
-  for (let i = 0; i < bundles.length; i += perStep) {
-    const chunk = bundles.slice(i, i + perStep);
+/** Writes a document's bundles and virtual servers into a staging cluster from the request thread, one short transaction per step. */
+export async function writeStagingRows(stagingId: number, doc: Pick<LvsDocument, "firewallMarks" | "virtualServers">): Promise<void> {
+  for (const chunk of bundleSteps(doc.firewallMarks)) {
     const now = new Date();
     await db.$transaction(async (tx) => {
-      const created = await insertRows<{ id: number; name: string }>(tx, "FirewallMarkBundle", chunk.map((b) => ({
-        clusterId, ...bundleData(b), createdAt: now, updatedAt: now,
-      })), ["id", "name"]);
+      const created = await insertRows<{ id: number; name: string }>(tx, "FirewallMarkBundle", chunk.map((b) => bundleRow(stagingId, b, now)), ["id", "name"]);
       const idOf = new Map(created.map((r) => [r.name, Number(r.id)]));
-      await insertRows(tx, "BundlePort", chunk.flatMap((b) => bundlePortRows(b.ports).map((p) => ({ bundleId: idOf.get(b.name)!, ...p }))));
+      await insertRows(tx, "BundlePort", chunk.flatMap((b) => bundlePortRowsOf(idOf.get(b.name)!, b)));
     });
     await yieldToOthers();
   }
-}
-
-async function writeVirtualServers(clusterId: number, servers: LvsDocument["virtualServers"]): Promise<void> {
-  let i = 0;
-  while (i < servers.length) {
-    // Size each step by rows: a virtual server and its real servers.
-    const chunk: LvsDocument["virtualServers"] = [];
-    let rows = 0;
-    while (i < servers.length && (chunk.length === 0 || rows + 1 + servers[i]!.realServers.length <= STEP_ROWS)) {
-      rows += 1 + servers[i]!.realServers.length;
-      chunk.push(servers[i]!);
-      i += 1;
-    }
+  for (const chunk of virtualServerSteps(doc.virtualServers)) {
     const now = new Date();
     await db.$transaction(async (tx) => {
-      const created = await insertRows<{ id: number; name: string }>(tx, "VirtualServer", chunk.map(({ realServers: _reals, ...v }) => ({
-        clusterId, ...toVirtualServerData(v), createdAt: now, updatedAt: now,
-      })), ["id", "name"]);
+      const created = await insertRows<{ id: number; name: string }>(tx, "VirtualServer", chunk.map((v) => virtualServerRow(stagingId, v, now)), ["id", "name"]);
       const idOf = new Map(created.map((r) => [r.name, Number(r.id)]));
-      await insertRows(tx, "RealServer", chunk.flatMap((v) => v.realServers.map((r) => ({
-        virtualServerId: idOf.get(v.name)!, ...toRealServerData(r), createdAt: now, updatedAt: now,
-      }))));
+      await insertRows(tx, "RealServer", chunk.flatMap((v) => realServerRowsOf(idOf.get(v.name)!, v, now)));
     });
     await yieldToOthers();
   }
