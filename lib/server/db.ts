@@ -4,6 +4,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
 import { env } from "./env";
+import { reusingPrepare } from "./sqlite-statements";
+import type { Database } from "better-sqlite3";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
@@ -29,7 +31,8 @@ class ImmediateSqliteAdapterFactory extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
     const client = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
-    const prepare = client.prepare.bind(client);
+    // Statements are prepared once per SQL text (sqlite-statements.ts).
+    const prepare = reusingPrepare({ prepare: client.prepare.bind(client) } as Pick<Database, "prepare">);
     client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
     return adapter;
   }
