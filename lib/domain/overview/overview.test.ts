@@ -77,4 +77,45 @@ describe("filterOverview and searchOverview", () => {
     expect(pageOf([1, 2, 3], 99, 2)).toEqual({ items: [3], page: 2, pageCount: 2 });
     expect(pageOf([], Number.NaN, 2)).toEqual({ items: [], page: 1, pageCount: 1 });
   });
+
+  it("gives each kind of hit its detail and page, a trimmed query in any case, exact names first", () => {
+    expect(searchOverview(groups, "80")).toEqual({
+      hits: [
+        { kind: "bundle", name: "web", detail: "mark 80, tcp 80, 443 on 203.0.113.10", href: "/firewall-marks/1" },
+        { kind: "virtual server", name: "http", detail: "tcp 203.0.113.10:80, mark 80", href: "/virtual-servers/10" },
+        { kind: "virtual server", name: "https", detail: "tcp 203.0.113.10:443, mark 80", href: "/virtual-servers/11" },
+      ],
+      more: false, exact: 0,
+    });
+    expect(searchOverview(groups, " DNS ")).toEqual({
+      hits: [{ kind: "virtual server", name: "dns", detail: "udp 203.0.113.10:53", href: "/virtual-servers/12" }], more: false, exact: 1,
+    });
+    expect(searchOverview(groups, "203.0.113.9")).toEqual({
+      hits: [{ kind: "VIP", name: "203.0.113.9", detail: "1 bundle(s), 0 virtual server(s)", href: "/?q=203.0.113.9" }], more: false, exact: 1,
+    });
+    expect(searchOverview(groups, "21").hits).toEqual([
+      { kind: "bundle", name: "ftp", detail: "mark 21, tcp 21, 10000-20000 on 203.0.113.9", href: "/firewall-marks/2" },
+    ]);
+    expect(searchOverview(groups, "web1").hits).toEqual([
+      { kind: "real server", name: "web1", detail: "10.11.12.2 in virtual server http", href: "/virtual-servers/10#rs-100-name" },
+    ]);
+  });
+
+  it("reads only whole numbers of up to ten digits as a mark or port", () => {
+    expect(searchOverview(groups, "80x").hits).toEqual([]);
+    expect(searchOverview(groups, "x80").hits).toEqual([]);
+    expect(searchOverview(groups, "08443").hits.map((h) => h.name)).toEqual(["web2"]);
+    expect(searchOverview(groups, "00000000080").hits).toEqual([]);
+  });
+
+  it("says there is more only past the limit", () => {
+    expect(searchOverview(groups, "80", 3)).toMatchObject({ more: false });
+    expect(searchOverview(groups, "80", 2)).toMatchObject({ more: true, hits: [{ name: "web" }, { name: "http" }] });
+  });
+
+  it("keeps a group for a service's port or a real server's alone, and a group only when something in it matches", () => {
+    expect(filterOverview(groups, "53").map((g) => g.vip)).toEqual(["203.0.113.10"]);
+    expect(filterOverview(groups, "10.11.12.2").map((g) => g.vip)).toEqual(["203.0.113.10"]);
+    expect(filterOverview(groups, "ftp").map((g) => g.vip)).toEqual(["203.0.113.9"]);
+  });
 });
