@@ -4,6 +4,7 @@ import type { BundleServiceChoices } from "@/lib/domain/schema/virtual-server-fo
 import { issuesToFieldErrors } from "@/lib/domain/schema/field-errors";
 import { requireObjectPermission } from "./cluster-owner";
 import { DataError, NotFoundError } from "./data-errors";
+import { markFromColumn } from "./stored-values";
 import { db } from "./db";
 import { createVirtualServer, type VirtualServerDetail } from "./virtual-servers";
 
@@ -21,7 +22,7 @@ export async function createVirtualServerFromBundle(bundleId: number, choices: B
     vip: b.vip,
     port: b.ports[0]?.lo ?? 0,
     protocol: b.protocol === "udp" ? "udp" : "tcp",
-    firewallMark: Number(b.mark),
+    firewallMark: markFromColumn(b.mark),
     scheduler: choices.scheduler,
     persistence: choices.persistence,
   });
