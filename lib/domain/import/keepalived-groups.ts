@@ -1,5 +1,6 @@
 import { parseAddress } from "../model/address";
 import type { KaNode } from "./keepalived-syntax";
+import { MAX_MARK } from "./mark-rules";
 import type { MessageLog } from "./messages";
 import type { ServiceHead } from "./parse-keepalived";
 
@@ -15,8 +16,8 @@ export function expandGroup(group: KaNode, log0: MessageLog): ServiceHead[] | nu
     const [a = "", b = ""] = m.words;
     if (a === "fwmark") {
       const mark = Number(b);
-      if (!/^\d{1,10}$/.test(b) || mark < 1 || mark > 4294967295) {
-        log.error(m.line, 1, `fwmark ${b}: allowed: an integer 1-4294967295`);
+      if (!/^\d{1,10}$/.test(b) || mark < 1 || mark > MAX_MARK) {
+        log.error(m.line, 1, `fwmark ${b}: allowed: an integer 1-${MAX_MARK}`);
         return null;
       }
       out.push({ kind: "fwmark", family: 4, mark });

@@ -1,6 +1,7 @@
 import type { Family } from "../model/address";
 import type { L4Protocol } from "../model/bundles";
 import type { PortRange } from "../model/ports";
+import { MAX_MARK } from "../schema/primitives";
 import type { ImportMessage } from "./messages";
 
 /** One packet-filter rule that sets a firewall mark, as netfilter would apply it. */
@@ -24,11 +25,11 @@ export interface MarkRulesResult {
   messages: ImportMessage[];
 }
 
-/** Largest mark: netfilter marks are 32-bit and 0 means "no mark". */
-export const MAX_MARK = 4294967295;
+/** Largest mark: netfilter marks are 32-bit and 0 means "no mark" (one definition, the schema's). */
+export { MAX_MARK };
 
 /** What a mark value may be, quoted in errors. */
-export const MARK_ALLOWED = "an integer 1-4294967295 (decimal or 0x hex)";
+export const MARK_ALLOWED = `an integer 1-${MAX_MARK} (decimal or 0x hex)`;
 
 /** Every port, for rules that name no port. */
 export const ALL_PORTS: readonly PortRange[] = [{ lo: 1, hi: 65535 }];

@@ -1,6 +1,7 @@
 import { parseAddress } from "../model/address";
 import { LOAD_MONITORS, LVS_CF_SCHEDULERS, type Scheduler } from "../schema/enums";
 import type { VirtualServerInput } from "../schema/virtual-server";
+import { MAX_MARK } from "./mark-rules";
 import { checkReadable, MessageLog } from "./messages";
 import type { ClusterFacts, ImportedRealServer, ImportedService, ServicesResult } from "./services";
 import { logicalLines, splitWords } from "./words";
@@ -164,7 +165,7 @@ function readVirtual(head: Line, body: Line[], log: MessageLog): ImportedService
       case "active": vs.active = flag(l); break;
       case "address": { const a = ipv4(l, log); if (!a) return null; s.vip = a; if (l.args[1]) vs.device = l.args[1]; break; }
       case "vip_nmask": { const m = mask(v); if (m) vs.vipNetmask = m; break; }
-      case "fwmark": { const n = num(l, log, 0, 4294967295); if (n === null) return null; if (n > 0) { s.kind = "fwmark"; s.mark = n; } break; }
+      case "fwmark": { const n = num(l, log, 0, MAX_MARK); if (n === null) return null; if (n > 0) { s.kind = "fwmark"; s.mark = n; } break; }
       case "port": { const n = num(l, log, 1, 65535); if (n === null) return null; s.port = n; break; }
       case "protocol": if (v === "tcp" || v === "udp") s.protocol = v; else log.warn(l.n, `protocol ${v} not imported; allowed: tcp, udp`, subject); break;
       case "scheduler":

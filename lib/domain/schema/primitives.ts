@@ -91,8 +91,11 @@ export const portSpecSchema = checkedString(PORT_SPEC_ALLOWED, (s) => {
   return r.ok ? null : r.message;
 });
 
+/** The largest firewall mark: netfilter's mark is 32 bits (0 means unmarked). */
+export const MAX_MARK = 4294967295;
+
 /** A netfilter/IPVS firewall mark. */
-export const markSchema = intInRange(1, 4294967295);
+export const markSchema = intInRange(1, MAX_MARK);
 
 /** A duration in seconds. */
 export const secondsSchema = (lo: number, hi: number) => intInRange(lo, hi, " seconds");
