@@ -6,7 +6,7 @@ import type { LvsDocument } from "@/lib/domain/schema";
 import { checkDocumentText } from "@/lib/domain/schema/check-document-text";
 import type { DocumentIssue } from "@/lib/domain/schema/parse-document";
 import { toSqlValue } from "./bulk-insert";
-import { bundlePortRowsOf, bundleRow, bundleSteps, realServerRowsOf, virtualServerRow, virtualServerSteps } from "./staging-rows";
+import { bundlePortRowsOf, bundleRow, realServerRowsOf, virtualServerRow } from "./staging-rows";
 
 // The import worker's writer (SQLite only): the staging rows of a document
 // written through the worker's own connection with prepared statements, so the
