@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, testProvider } from "../support/test-db";
+import { createTestDatabase } from "../support/test-db";
 
-// An uploaded document's rows are written by the import worker through its own
-// SQLite connection (sqlite-staging-writer.ts); router-file imports and
-// PostgreSQL write them from the request thread (document-write.ts). Both
-// must store exactly the same rows, and a refused import must leave nothing.
+// On SQLite an uploaded document's rows are written by the import worker
+// through its own connection (sqlite-staging-writer.ts); router-file imports,
+// restores and every PostgreSQL import write them from the request thread
+// (document-write.ts). An upload and a direct apply must store exactly the
+// same rows on either database, and a refused upload must leave nothing.
 
 vi.mock("next/headers", () => import("../support/next-request"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
@@ -51,7 +52,7 @@ const withName = (text: string, name: string) => {
   return { ...doc, cluster: { ...doc.cluster, name } };
 };
 
-describe.skipIf(testProvider() !== "sqlite")("rows written by the import worker (SQLite)", () => {
+describe("rows of an uploaded document (the import worker on SQLite) and of a direct apply", () => {
   it.each(fixtures)("$name: the same rows and the same document as the request thread's writer", async ({ text }) => {
     const parsed = parseDocumentText(JSON.stringify(withName(text, "by-thread")));
     if (!parsed.ok) return; // a fixture the schema refuses is the refusal test's business
