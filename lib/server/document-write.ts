@@ -12,7 +12,7 @@ import { bundlePortRowsOf, bundleRow, bundleSteps, realServerRowsOf, virtualServ
 // A large import must not hold the database (one connection, one transaction
 // at a time) for seconds. Its rows go into a hidden staging cluster in many
 // short transactions (from this thread, or from the import worker's own
-// connection: import-worker.ts); one short transaction then swaps them in with
+// connection: sqlite-staging-writer.ts); one short transaction then swaps them in with
 // the settings, the version check and the caller's audit event; the old rows
 // are deleted afterwards, again in small steps. A failure before the swap
 // changes nothing visible; the staging rows are removed (or, after a crash, at start).

@@ -5,9 +5,11 @@ import { toRealServerData } from "./real-server-mapping";
 import { toVirtualServerData } from "./virtual-server-mapping";
 
 // The rows a document's bundles and virtual servers become in a (staging)
-// cluster, cut into steps of one short transaction each. Both writers use
-// these: the request thread's (bulk-insert, PostgreSQL and router-file
-// imports) and the import worker's (SQLite, its own connection).
+// cluster. Both writers build them here: the request thread's
+// (document-write.ts through bulk-insert: PostgreSQL, router-file imports and
+// restores), which cuts them into steps of STEP_ROWS, one short transaction
+// each; and the import worker's (sqlite-staging-writer.ts: SQLite uploads,
+// its own connection), which cuts its work by time instead.
 
 type Bundle = LvsDocument["firewallMarks"][number];
 type VirtualServer = LvsDocument["virtualServers"][number];
