@@ -15,7 +15,7 @@ type Bundle = LvsDocument["firewallMarks"][number];
 type VirtualServer = LvsDocument["virtualServers"][number];
 
 /** Rows per write step: each step is one short transaction. */
-export const STEP_ROWS = 2_000;
+const STEP_ROWS = 2_000;
 
 export const bundleRow = (clusterId: number, b: Bundle, now: Date) => ({ clusterId, ...bundleData(b), createdAt: now, updatedAt: now });
 
